@@ -1,0 +1,51 @@
+"""`python build.py`: build the claim pages and the export from a seeds folder.
+
+Exit codes: 0 built; 2 the input cannot be built (the message names the file and what to do).
+Nothing is written unless the whole build succeeded, so the previous output survives.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from retold.errors import RetoldError
+from retold.pipeline import build_corpus
+from retold.render import render_site
+from retold.output import write_tree
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="build.py", description="Build Retold's claim pages and corpus.json from a folder of seeds."
+    )
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed files (default: seeds)")
+    parser.add_argument("--out", type=Path, default=Path("docs"), help="output folder (default: docs)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        corpus = build_corpus(args.seeds)
+        site = render_site(corpus)
+        written, removed = write_tree(args.out, site.files)
+    except RetoldError as exc:
+        print(f"retold: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"retold: error: cannot write {exc.filename or args.out}: {exc.strerror}.", file=sys.stderr)
+        return 2
+    for warning in corpus.warnings:
+        print(f"retold: warning: {warning}", file=sys.stderr)
+    unique = sum(1 for g in corpus.groups if len(g.versions) == 1)
+    claims = sum(len(v.sentences) for v in corpus.versions)
+    print(
+        f"retold: {len(corpus.versions)} versions, {claims} claims, {len(corpus.groups)} claim groups "
+        f"({unique} unique to one version); {len(site.files)} files in {args.out} "
+        f"({written} written, {removed} removed) in {time.perf_counter() - started:.2f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

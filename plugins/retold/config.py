@@ -1,0 +1,16 @@
+"""Configuration of the `retold` MkDocs plugin (the `plugins: - retold:` entry of mkdocs.yml)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class RetoldConfig(Config):
+    """Options of the retold plugin."""
+
+    seeds = c.Type(str, default="seeds")
+    """Folder of seed files, relative to mkdocs.yml."""
+
+    nav = c.Type(bool, default=True)
+    """Generate the site navigation (in reading order) when mkdocs.yml gives no `nav`."""

@@ -1,0 +1,49 @@
+"""The public `corpus.json` export, schema 1 (see the README's "Export" section)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from retold.model import Corpus
+
+SCHEMA = 1
+
+
+def corpus_dict(corpus: Corpus) -> dict[str, Any]:
+    """The export as plain data: schema 1's required fields plus optional extras."""
+    versions = []
+    for v in corpus.versions:
+        m = v.meta
+        versions.append({
+            "id": m.id, "file": m.file, "title": m.title, "outlet": m.outlet, "url": m.url,
+            "language": m.language, "relation": m.relation, "date": m.date,
+            "base": v.id == corpus.base,
+            "sections": [
+                {"index": s.index, "title": s.title, "front": s.front} for s in v.sections
+            ],
+            "blocks": [
+                {"kind": b.kind.value, "start": b.start, "end": b.end, "section": b.section,
+                 "front": b.front}
+                for b in v.blocks
+            ],
+        })
+    claims = [
+        {
+            "id": g.id,
+            "label": g.label,
+            "section": g.section,
+            "renderings": [
+                {"version": r.version, "start": r.start, "end": r.end, "text": r.text,
+                 "score": r.score, "sentence": r.sentence, "shared_terms": list(r.shared_terms)}
+                for r in g.renderings
+            ],
+        }
+        for g in corpus.groups
+    ]
+    return {"schema": SCHEMA, "base": corpus.base, "versions": versions, "claims": claims}
+
+
+def corpus_json(corpus: Corpus) -> str:
+    """The export serialised deterministically, so an unchanged corpus gives identical bytes."""
+    return json.dumps(corpus_dict(corpus), ensure_ascii=False, indent=1) + "\n"

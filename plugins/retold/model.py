@@ -1,0 +1,137 @@
+"""The typed data model passed between the pipeline's stages.
+
+seeds -> parse -> claims -> align -> render: every stage takes and returns these frozen
+dataclasses, so a claim on a page can be traced back to the character offsets of its seed.
+Offsets are Unicode code points into the seed text after a leading BOM is removed, with the
+file's own line endings kept (the same convention as the `corpus.json` export).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+RELATIONS = ("original", "translation", "summary", "rewrite")
+
+
+class BlockKind(str, Enum):
+    """What a block of a seed is; only prose blocks are cut into claims."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    ITEM = "item"
+    BOILERPLATE = "boilerplate"
+
+
+@dataclass(frozen=True)
+class VersionMeta:
+    """Metadata of one version: from `seeds.yml`, or inferred from the seed when absent."""
+
+    id: str
+    file: str
+    title: str
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
+    relation: str | None = None
+    date: str | None = None
+    inferred: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """A line-level unit of a seed: heading, paragraph, enumerated item or boilerplate."""
+
+    index: int
+    kind: BlockKind
+    start: int
+    end: int
+    section: int
+    front: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of blocks under one heading; `front` marks an editor's note or preamble."""
+
+    index: int
+    title: str | None
+    front: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One claim as one version words it: a sentence (or a sentence rejoined across lines)."""
+
+    id: str
+    version: str
+    index: int
+    start: int
+    end: int
+    text: str
+    block: int
+    section: int
+    front: bool = False
+
+
+@dataclass(frozen=True)
+class Version:
+    """A parsed seed: its text, blocks, sections and claim sentences."""
+
+    meta: VersionMeta
+    text: str
+    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """A sentence of one version placed in a claim group, with why it was placed there."""
+
+    version: str
+    sentence: str
+    start: int
+    end: int
+    text: str
+    score: float
+    shared_terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    """One idea, with its rendering in every version that carries it.
+
+    Groups are anchored on a sentence of the base version where one exists (`anchor`), so a
+    summary sentence that condenses several base sentences appears in each of their groups.
+    """
+
+    id: str
+    label: str
+    anchor: str
+    renderings: tuple[Rendering, ...]
+    section: str | None = None
+
+    @property
+    def versions(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.version for r in self.renderings))
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The whole claim-level model of a folder of versions."""
+
+    versions: tuple[Version, ...]
+    base: str
+    groups: tuple[ClaimGroup, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    def version(self, version_id: str) -> Version:
+        for v in self.versions:
+            if v.id == version_id:
+                return v
+        raise KeyError(version_id)

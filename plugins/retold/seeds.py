@@ -1,0 +1,224 @@
+"""Find the seed files of a corpus, decode them, and read their metadata from `seeds.yml`.
+
+A seed is any `*.txt` or `*.md` file directly in the seeds folder. Problems with one seed
+(empty, binary, not UTF-8, too large) skip that seed with a warning; problems with the
+manifest stop the build, because silently dropping metadata would mislabel the site.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from retold.errors import RetoldError
+from retold.model import RELATIONS, VersionMeta
+
+SEED_SUFFIXES = (".txt", ".md")
+MANIFEST = "seeds.yml"
+MAX_SEED_BYTES = 5 * 1024 * 1024
+VERSION_KEYS = ("file", "id", "title", "outlet", "url", "language", "relation", "date")
+TOP_KEYS = ("base", "versions")
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A decoded seed file with its metadata."""
+
+    path: Path
+    text: str
+    meta: VersionMeta
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What `seeds.yml` says: metadata per file name, and the base version's id."""
+
+    entries: dict[str, VersionMeta]
+    base: str | None
+    lines: dict[str, int]
+
+
+def slugify(text: str, *, max_words: int = 8) -> str:
+    """A readable ASCII slug: stable across rebuilds, safe in URLs and file names."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words[:max_words])
+
+
+def decode_seed(path: Path, data: bytes) -> str:
+    """Decode a seed as UTF-8 with an optional BOM, or raise an error naming the bad byte."""
+    if not data.strip():
+        raise RetoldError(path, "the seed is empty.", hint="Add the article's text or remove the file.")
+    if b"\x00" in data:
+        raise RetoldError(
+            path, "looks like a binary file (it contains NUL bytes).", byte=data.index(b"\x00"),
+            hint="Seeds must be UTF-8 text.",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise RetoldError(
+            path, f"is not valid UTF-8 (byte {exc.start}, line {line}).",
+            hint="Re-save the file as UTF-8.",
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def infer_title(text: str) -> str:
+    """Title of a seed without metadata: its first Markdown heading, else its first line."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    for ln in lines:
+        if ln.startswith("#"):
+            return ln.lstrip("#").strip()[:120] or ln[:120]
+    return lines[0][:120] if lines else ""
+
+
+def _scalar(path: Path, node: yaml.Node, key: str) -> str | None:
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:null":
+            return None
+        return str(node.value)
+    raise RetoldError(
+        path, f"'{key}' must be a single value, not a list or mapping.",
+        line=node.start_mark.line + 1,
+    )
+
+
+def _mapping(path: Path, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node, int]]:
+    if not isinstance(node, yaml.MappingNode):
+        raise RetoldError(path, f"{what} must be a mapping of keys to values.", line=node.start_mark.line + 1)
+    return [(str(k.value), v, k.start_mark.line + 1) for k, v in node.value]
+
+
+def read_manifest(path: Path) -> Manifest:
+    """Parse `seeds.yml`, keeping line numbers so every error can point at its line."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise RetoldError(
+            path, f"is not valid YAML: {exc.problem}.", line=mark.line + 1 if mark else None,
+            hint="Fix the syntax (indentation, quotes, colons).",
+        ) from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise RetoldError(path, f"cannot be read: {exc}.") from None
+    if root is None:
+        return Manifest({}, None, {})
+    base: str | None = None
+    entries: dict[str, VersionMeta] = {}
+    lines: dict[str, int] = {}
+    ids: dict[str, int] = {}
+    for key, value, line in _mapping(path, root, "The manifest"):
+        if key not in TOP_KEYS:
+            raise RetoldError(path, f"unknown key '{key}'.", line=line, hint=f"Allowed: {', '.join(TOP_KEYS)}.")
+        if key == "base":
+            base = _scalar(path, value, key)
+            continue
+        if not isinstance(value, yaml.SequenceNode):
+            raise RetoldError(path, "'versions' must be a list.", line=line)
+        for item in value.value:
+            meta, item_line = _version_entry(path, item)
+            if meta.file in entries:
+                raise RetoldError(path, f"file '{meta.file}' is listed twice.", line=item_line)
+            if meta.id in ids:
+                raise RetoldError(
+                    path, f"duplicate id '{meta.id}' (first used on line {ids[meta.id]}).", line=item_line,
+                    hint="Give each version its own id.",
+                )
+            ids[meta.id] = item_line
+            entries[meta.file] = meta
+            lines[meta.file] = item_line
+    if base is not None and base not in ids:
+        raise RetoldError(path, f"'base' names '{base}', which is not the id of any listed version.")
+    return Manifest(entries, base, lines)
+
+
+def _version_entry(path: Path, node: yaml.Node) -> tuple[VersionMeta, int]:
+    line = node.start_mark.line + 1
+    values: dict[str, Any] = {}
+    for key, value, key_line in _mapping(path, node, "A version entry"):
+        if key not in VERSION_KEYS:
+            raise RetoldError(
+                path, f"unknown key '{key}' in a version entry.", line=key_line,
+                hint=f"Allowed: {', '.join(VERSION_KEYS)}.",
+            )
+        values[key] = _scalar(path, value, key)
+    file = values.get("file")
+    if not file:
+        raise RetoldError(path, "a version entry has no 'file'.", line=line)
+    relation = values.get("relation")
+    if relation is not None and relation not in RELATIONS:
+        raise RetoldError(
+            path, f"relation '{relation}' is not one of {', '.join(RELATIONS)}.", line=line,
+        )
+    version_id = values.get("id") or slugify(Path(file).stem)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", version_id):
+        raise RetoldError(
+            path, f"id '{version_id}' must be lower-case letters, digits and hyphens.", line=line,
+        )
+    meta = VersionMeta(
+        id=version_id, file=file, title=values.get("title") or "", outlet=values.get("outlet"),
+        url=values.get("url"), language=values.get("language"), relation=relation,
+        date=values.get("date"),
+    )
+    return meta, line
+
+
+def load_seeds(seeds_dir: Path, warnings: list[str]) -> tuple[list[Seed], str | None]:
+    """Read every seed of a folder with its metadata; return them and the base version's id."""
+    if not seeds_dir.is_dir():
+        raise RetoldError(seeds_dir, "is not a folder.", hint="Pass the folder that holds the seed files.")
+    manifest_path = seeds_dir / MANIFEST
+    manifest = read_manifest(manifest_path) if manifest_path.is_file() else Manifest({}, None, {})
+    paths = sorted(
+        p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES
+    )
+    names = {p.name for p in paths}
+    for file, line in manifest.lines.items():
+        if file not in names:
+            raise RetoldError(
+                manifest_path, f"lists '{file}', which is not a seed in {seeds_dir}.", line=line,
+                hint="Fix the file name or remove the entry.",
+            )
+    seeds: list[Seed] = []
+    used_ids = {m.id for m in manifest.entries.values()}
+    for path in paths:
+        size = path.stat().st_size
+        if size > MAX_SEED_BYTES:
+            warnings.append(
+                f"{path}: skipped: {size} bytes is over the limit of {MAX_SEED_BYTES} bytes per seed."
+            )
+            continue
+        try:
+            text = decode_seed(path, path.read_bytes())
+        except RetoldError as exc:
+            warnings.append(f"{exc} Skipped.")
+            continue
+        meta = manifest.entries.get(path.name)
+        if meta is None:
+            meta = _inferred_meta(path, text, used_ids)
+            used_ids.add(meta.id)
+            warnings.append(
+                f"{path}: not listed in {manifest_path.name}; using id '{meta.id}' and title "
+                f"'{meta.title}'. Add an entry to set its metadata."
+            )
+        elif not meta.title:
+            meta = VersionMeta(**{**meta.__dict__, "title": infer_title(text)})
+        seeds.append(Seed(path, text, meta))
+    if not seeds:
+        raise RetoldError(seeds_dir, "holds no usable seed (*.txt or *.md).", hint="Add article versions.")
+    return seeds, manifest.base
+
+
+def _inferred_meta(path: Path, text: str, used: set[str]) -> VersionMeta:
+    base_id = slugify(path.stem) or "version"
+    version_id, n = base_id, 2
+    while version_id in used:
+        version_id, n = f"{base_id}-{n}", n + 1
+    return VersionMeta(id=version_id, file=path.name, title=infer_title(text), inferred=True)

@@ -1,0 +1,77 @@
+"""Turn a sentence into the weighted content terms that matching and highlighting compare.
+
+Terms are Snowball stems of content words, with function words, reporting verbs ("says",
+"points out", "according to") and a few spelling variants of the same name folded away, so
+"Lambert points out that U.S. labs ..." and "American laboratories ..." share their terms.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[.'’][A-Za-z]+)*\.?|\d+(?:[.,]\d+)*%?|[\u3400-\u9FFF]")
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also although am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each even
+    ever few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just let me more most my myself no nor not now of off on once
+    only or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves one ones may might must shall also yet still however therefore thus
+    instead rather quite really actually indeed many much often always like well way thing things
+    e.g i.e etc s t don didn doesn isn aren wasn weren won wouldn shouldn couldn ll re ve d m o y
+    """.split()
+)
+# Verbs and phrases that frame reported speech in rewrites: they carry no claim of their own.
+REPORTING = frozenset(
+    """
+    say says said saying state states stated note notes noted point points pointed believe
+    believes believed think thinks thought describe describes described explain explains
+    explained analyze analyzes analyzed analyse analyses argue argues argued admit admits
+    admitted claim claims claimed according mention mentions mentioned add adds added found
+    find finds noticed notice observe observes observed told tell tells report reports reported
+    write writes wrote summarize summarizes summarized praise praises praised cite cites cited
+    """.split()
+)
+# Spellings of one name that no stemmer folds together (general English, not corpus-specific).
+CANONICAL = {
+    "u.s": "us", "u.s.": "us", "usa": "us", "america": "us", "american": "us", "americans": "us",
+    "u.k": "uk", "u.k.": "uk", "laboratory": "lab", "laboratories": "lab", "labs": "lab",
+    "llm": "llm", "llms": "llm",
+}
+_PHRASES = (
+    (re.compile(r"\bunited\s+states\b", re.I), "US"),
+    (re.compile(r"\bunited\s+kingdom\b", re.I), "UK"),
+    (re.compile(r"\blarge(?:[\s-]+scale)?\s+language\s+models?\b", re.I), "LLM"),
+    (re.compile(r"\bbig\s+language\s+models?\b", re.I), "LLM"),
+)
+
+
+def words(text: str) -> list[str]:
+    """Word tokens in order, lower-cased, with phrase-level names folded (United States -> us)."""
+    for pattern, repl in _PHRASES:
+        text = pattern.sub(repl, text)
+    return [m.group().lower().rstrip(".").replace("’", "'") for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The matching term of one lower-case word, or '' for a function or reporting word."""
+    word = re.sub(r"'s?$", "", word)
+    if word in CANONICAL:
+        return CANONICAL[word]
+    if word in STOPWORDS or word in REPORTING or len(word) < 2 and not word.isdigit():
+        return "" if not ("\u3400" <= word <= "\u9fff") else word
+    return str(_STEMMER.stemWord(word))
+
+
+def terms(text: str) -> list[str]:
+    """Content terms of a text in order (duplicates kept)."""
+    return [t for t in (stem(w) for w in words(text)) if t]
