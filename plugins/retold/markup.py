@@ -21,6 +21,16 @@ def escape(text: str) -> str:
     return "".join(f"&#{ord(c)};" if c in _SPECIAL else c for c in text)
 
 
+def escape_heading(text: str) -> str:
+    """Text for a page title or navigation entry.
+
+    Themes put titles through Jinja's `striptags`, which decodes character references, into
+    `<title>` and the navigation unescaped; angle brackets become look-alikes so no decoded
+    title can ever form a tag.
+    """
+    return escape(text.replace("<", "‹").replace(">", "›"))
+
+
 def escape_title(text: str) -> str:
     """Text for a Markdown link title: quotes would end it; the rest is escaped on output."""
     return " ".join(text.replace('"', "'").replace("\\", "/").split())

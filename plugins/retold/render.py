@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from retold.analyse import Status, dropped_groups, has_base, status, unique_groups, version_stats
 from retold.export import corpus_json
-from retold.markup import escape, escape_title, highlight
+from retold.markup import escape, escape_heading, escape_title, highlight
 from retold.model import BlockKind, ClaimGroup, Corpus, Rendering, Sentence, Version
 from retold.text import terms
 
@@ -82,7 +82,7 @@ def render_site(corpus: Corpus, method: str = "") -> Site:
 def _nav(corpus: Corpus) -> list[dict[str, object]]:
     sections: dict[str, list[object]] = {}
     for g in corpus.groups:
-        sections.setdefault(g.section or "Opening", []).append(claim_path(g))
+        sections.setdefault(escape_heading(g.section or "Opening"), []).append(claim_path(g))
     claims_nav: list[object] = ["claims/index.md"]
     claims_nav += [{title: paths} for title, paths in sections.items()]
     return [
@@ -143,7 +143,7 @@ def _home(corpus: Corpus, links: _Links) -> str:
     base = corpus.version(corpus.base)
     n_multi = sum(1 for g in corpus.groups if len(g.versions) > 1)
     parts = [
-        f"# {escape(base.meta.title)}\n",
+        f"# {escape_heading(base.meta.title)}\n",
         f"This site compares **{len(corpus.versions)} versions** of one article claim by claim. "
         f"Each version is cut into claims; claims that carry the same idea are grouped across "
         f"versions into **{len(corpus.groups)} claim groups**, {n_multi} of them found in more than "
@@ -259,7 +259,7 @@ def _claim_page(corpus: Corpus, links: _Links, i: int) -> str:
     base_terms = frozenset(terms(base_r.text)) if base_r else None
     order = {v.id: k for k, v in enumerate(corpus.versions)}
     renderings = sorted(g.renderings, key=lambda r: (order[r.version], r.start))
-    parts = [f"# {escape(g.label)}\n"]
+    parts = [f"# {escape_heading(g.label)}\n"]
     where = f"Section: {escape(g.section or 'Opening')} · claim {i + 1} of {len(corpus.groups)}"
     parts.append(f'<p class="rt-meta">{where}</p>\n')
     if not has_base(g, corpus):
@@ -315,7 +315,7 @@ def _version_page(corpus: Corpus, links: _Links, v: Version) -> str:
         counts = (f"{stats.sentences} claims: {stats.shared} base claims kept, {stats.unique} claims "
                   f"added (only this version), {stats.dropped} base claims "
                   f"[dropped](../lists/dropped.md).")
-    parts = [f"# {links.name(v.id)}\n", "| | |\n|---|---|\n" + table + "\n", f"{counts}\n",
+    parts = [f"# {escape_heading(links.names[v.id])}\n", "| | |\n|---|---|\n" + table + "\n", f"{counts}\n",
              '<p class="rt-meta">Every sentence links (⇄) to its claim page, where the other '
              "versions' wordings stand side by side.</p>\n"]
     front_open = False

@@ -1,0 +1,80 @@
+"""Alignment on small corpora with known answers: reordered, summarised-by-dropping, added."""
+
+from __future__ import annotations
+
+import random
+
+from retold.model import Corpus
+from retold.pipeline import build_corpus
+from retold.sentences import split_spans
+
+from .conftest import SEEDS, MakeCorpus
+
+MANIFEST = "base: full\nversions:\n  - file: a.txt\n    id: full\n  - file: b.txt\n    id: other\n"
+
+
+def _base_sentences() -> list[str]:
+    text = (SEEDS / "000_160c952e6ab74353.txt").read_text(encoding="utf-8")
+    body = text[text.index("\nThe Mindset") :]
+    paragraph = [ln for ln in body.splitlines() if len(ln) > 300][2]
+    spans = split_spans(paragraph, 0, len(paragraph))
+    return [paragraph[a:b] for a, b in spans]
+
+
+def _linked(corpus: Corpus, other: str) -> dict[str, set[str]]:
+    """Text of each sentence of `other` -> texts of the base sentences it shares a group with."""
+    out: dict[str, set[str]] = {}
+    for g in corpus.groups:
+        base = [r.text for r in g.renderings if r.version == corpus.base]
+        for r in g.renderings:
+            if r.version == other:
+                out.setdefault(r.text, set()).update(base)
+    return out
+
+
+def _paragraphs(sentences: list[str]) -> str:
+    return "\n".join(" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2)) + "\n"
+
+
+def test_shuffled_copy_links_every_sentence_to_itself(make_corpus: MakeCorpus) -> None:
+    sentences = _base_sentences() + ["Students from many universities join the labs as interns."]
+    shuffled = sentences[:]
+    random.Random(7).shuffle(shuffled)
+    folder = make_corpus({"a.txt": _paragraphs(sentences), "b.txt": _paragraphs(shuffled), "seeds.yml": MANIFEST})
+    linked = _linked(build_corpus(folder), "other")
+    for s in sentences:
+        assert s in linked.get(s, set()), s
+
+
+def test_summary_by_dropping_leaves_dropped_claims_unmatched(make_corpus: MakeCorpus) -> None:
+    sentences = _base_sentences()
+    kept = sentences[::2]
+    folder = make_corpus({"a.txt": _paragraphs(sentences), "b.txt": _paragraphs(kept), "seeds.yml": MANIFEST})
+    corpus = build_corpus(folder)
+    linked = _linked(corpus, "other")
+    assert all(s in linked[s] for s in kept)
+    carried = {t for targets in linked.values() for t in targets}
+    dropped = set(sentences) - set(kept)
+    assert len(dropped & carried) <= len(dropped) // 3
+
+
+def test_added_sentence_forms_its_own_group(make_corpus: MakeCorpus) -> None:
+    sentences = _base_sentences()
+    added = "Separately, the outlet notes that a football club signed a new goalkeeper on Tuesday."
+    folder = make_corpus({
+        "a.txt": _paragraphs(sentences),
+        "b.txt": _paragraphs([*sentences[:3], added, *sentences[3:]]),
+        "seeds.yml": MANIFEST,
+    })
+    corpus = build_corpus(folder)
+    groups = [g for g in corpus.groups if any(r.text == added for r in g.renderings)]
+    assert len(groups) == 1 and groups[0].versions == ("other",)
+
+
+def test_every_group_with_two_versions_links_real_matches() -> None:
+    corpus = build_corpus(SEEDS)
+    for g in corpus.groups:
+        assert g.renderings, g.id
+        assert all(0.0 <= r.score <= 1.0 for r in g.renderings)
+    ids = [g.id for g in corpus.groups]
+    assert len(ids) == len(set(ids))

@@ -1,0 +1,89 @@
+"""Blocks, sections and front matter, recognised by form on small texts and on the seeds."""
+
+from __future__ import annotations
+
+from retold.model import BlockKind
+from retold.parse import parse_blocks
+from retold.pipeline import parse_seed
+from retold.seeds import load_seeds
+
+from .conftest import SEEDS
+
+
+def kinds(text: str) -> list[tuple[BlockKind, str]]:
+    blocks, _ = parse_blocks(text)
+    return [(b.kind, text[b.start : b.end]) for b in blocks]
+
+
+def test_headings_by_form() -> None:
+    text = (
+        "# A Markdown title\n\n"
+        "The first paragraph says something. It has two sentences.\n"
+        "###2、 Numbered section marker\n"
+        "Body text follows here.\n"
+        "A short title line without punctuation\n"
+        "More body text.\n"
+    )
+    got = kinds(text)
+    assert [k for k, _ in got] == [
+        BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.PARAGRAPH,
+        BlockKind.HEADING, BlockKind.PARAGRAPH,
+    ]
+    _, sections = parse_blocks(text)
+    assert [s.title for s in sections] == ["A Markdown title", "2、 Numbered section marker",
+                                           "A short title line without punctuation"]
+
+
+def test_boilerplate_forms() -> None:
+    text = (
+        "A real paragraph of the article that makes a claim.\n"
+        "https://example.org/some/path\n"
+        "Another story worth reading - Example Times\n"
+        "in Tech, Posted by someone_42\n"
+        "This article Some title first appeared on Example News.\n"
+        "All Comments\n"
+        "Related News\n"
+        "First related headline about something else\n"
+        "Second related headline, with a comma\n"
+    )
+    got = kinds(text)
+    assert got[0][0] is BlockKind.PARAGRAPH
+    assert all(k is BlockKind.BOILERPLATE for k, _ in got[1:]), got
+
+
+def test_enumerated_points_are_items() -> None:
+    text = "Intro sentence here.\n1: The first point is made.\n2. The second point is made.\nFirst, a point.\n"
+    assert [k for k, _ in kinds(text)] == [BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.ITEM, BlockKind.ITEM]
+
+
+def test_front_matter_before_marker() -> None:
+    text = (
+        "Editor's Note: the editor frames the piece.\n"
+        "A second paragraph of the note.\n"
+        "The following is the original text:\n"
+        "The article begins here.\n"
+        "It goes on.\n"
+        "And ends.\n"
+    )
+    blocks, sections = parse_blocks(text)
+    assert [b.front for b in blocks] == [True, True, False, False, False, False]
+    assert blocks[2].kind is BlockKind.BOILERPLATE
+    assert sections[0].front and sections[0].title == "Editor's Note"
+
+
+def test_sentence_broken_across_paragraphs_is_one_block() -> None:
+    text = "He runs the newsletter '\n\nInterconnects ,' and writes about labs.\n"
+    blocks, _ = parse_blocks(text)
+    assert len(blocks) == 1
+    assert text[blocks[0].start : blocks[0].end].endswith("labs.")
+
+
+def test_seed_blocks_have_exact_offsets() -> None:
+    seeds, _ = load_seeds(SEEDS, [])
+    for seed in seeds:
+        version = parse_seed(seed)
+        for b in version.blocks:
+            body = seed.text[b.start : b.end]
+            assert body == body.strip() and body
+        for s in version.sentences:
+            assert seed.text[s.start : s.end] == s.text

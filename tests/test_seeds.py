@@ -1,0 +1,73 @@
+"""Seed discovery, decoding and the seeds.yml manifest: good input and clear errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from retold.errors import RetoldError
+from retold.seeds import load_seeds
+
+from .conftest import SEEDS, MakeCorpus
+
+TEXT = "A headline for the piece\nThe first claim is here. The second claim follows.\n"
+
+
+def test_project_manifest_covers_every_seed() -> None:
+    warnings: list[str] = []
+    seeds, base = load_seeds(SEEDS, warnings)
+    assert warnings == []
+    assert len(seeds) == 4 and base in {s.meta.id for s in seeds}
+    assert all(s.meta.title and s.meta.relation for s in seeds)
+
+
+def test_bom_and_crlf_are_accepted(make_corpus: MakeCorpus) -> None:
+    folder = make_corpus({"a.txt": b"\xef\xbb\xbf" + TEXT.replace("\n", "\r\n").encode()})
+    seeds, _ = load_seeds(folder, [])
+    assert not seeds[0].text.startswith("\ufeff") and "\r\n" in seeds[0].text
+
+
+def test_seed_without_manifest_entry_is_inferred_with_warning(make_corpus: MakeCorpus) -> None:
+    folder = make_corpus({"My Version 2.md": "# The Title\n\nBody text here.\n"})
+    warnings: list[str] = []
+    seeds, _ = load_seeds(folder, warnings)
+    assert seeds[0].meta.id == "my-version-2" and seeds[0].meta.title == "The Title"
+    assert len(warnings) == 1 and "My Version 2.md" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("manifest", "line", "words"),
+    [
+        ("versions:\n  - file: a.txt\n    colour: red\n", 3, "unknown key 'colour'"),
+        ("versions:\n  - file: missing.txt\n", 2, "missing.txt"),
+        ("versions:\n  - file: a.txt\n    id: x\n  - file: b.txt\n    id: x\n", 4, "duplicate id 'x'"),
+        ("versions:\n  - file: a.txt\n    relation: fanfic\n", 2, "relation 'fanfic'"),
+        ("versions: [\n  - file: a.txt\n", 2, "not valid YAML"),
+        ("wrong: 1\n", 1, "unknown key 'wrong'"),
+        ("versions:\n  - file: a.txt\n    title: [1, 2]\n", 3, "single value"),
+    ],
+)
+def test_manifest_errors_name_file_and_line(make_corpus: MakeCorpus, manifest: str, line: int, words: str) -> None:
+    folder = make_corpus({"a.txt": TEXT, "b.txt": TEXT + "More.\n", "seeds.yml": manifest})
+    with pytest.raises(RetoldError) as info:
+        load_seeds(folder, [])
+    message = str(info.value)
+    assert "seeds.yml" in message and words in message
+    assert info.value.line == line
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [(b"", "empty"), (b"abc\x00def", "binary"), (b"ok text\n\xff\xfe bad", "not valid UTF-8 (byte 8, line 2)")],
+)
+def test_bad_seed_is_skipped_with_warning(make_corpus: MakeCorpus, content: bytes, words: str) -> None:
+    folder = make_corpus({"good.txt": TEXT, "bad.txt": content})
+    warnings: list[str] = []
+    seeds, _ = load_seeds(folder, warnings)
+    assert [s.path.name for s in seeds] == ["good.txt"]
+    assert any("bad.txt" in w and words in w for w in warnings), warnings
+
+
+def test_folder_without_seeds_is_an_error(make_corpus: MakeCorpus) -> None:
+    folder = make_corpus({"notes.csv": "a,b\n"})
+    with pytest.raises(RetoldError, match="no usable seed"):
+        load_seeds(folder, [])
