@@ -37,10 +37,12 @@ def _paragraphs(sentences: list[str]) -> str:
 
 
 def test_shuffled_copy_links_every_sentence_to_itself(make_corpus: MakeCorpus) -> None:
-    sentences = _base_sentences() + ["Students from many universities join the labs as interns."]
+    sentences = [*_base_sentences(), "Students from many universities join the labs as interns."]
     shuffled = sentences[:]
     random.Random(7).shuffle(shuffled)
-    folder = make_corpus({"a.txt": _paragraphs(sentences), "b.txt": _paragraphs(shuffled), "seeds.yml": MANIFEST})
+    folder = make_corpus(
+        {"a.txt": _paragraphs(sentences), "b.txt": _paragraphs(shuffled), "seeds.yml": MANIFEST}
+    )
     linked = _linked(build_corpus(folder), "other")
     for s in sentences:
         assert s in linked.get(s, set()), s
@@ -61,11 +63,13 @@ def test_summary_by_dropping_leaves_dropped_claims_unmatched(make_corpus: MakeCo
 def test_added_sentence_forms_its_own_group(make_corpus: MakeCorpus) -> None:
     sentences = _base_sentences()
     added = "Separately, the outlet notes that a football club signed a new goalkeeper on Tuesday."
-    folder = make_corpus({
-        "a.txt": _paragraphs(sentences),
-        "b.txt": _paragraphs([*sentences[:3], added, *sentences[3:]]),
-        "seeds.yml": MANIFEST,
-    })
+    folder = make_corpus(
+        {
+            "a.txt": _paragraphs(sentences),
+            "b.txt": _paragraphs([*sentences[:3], added, *sentences[3:]]),
+            "seeds.yml": MANIFEST,
+        }
+    )
     corpus = build_corpus(folder)
     groups = [g for g in corpus.groups if any(r.text == added for r in g.renderings)]
     assert len(groups) == 1 and groups[0].versions == ("other",)

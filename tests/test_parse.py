@@ -26,12 +26,19 @@ def test_headings_by_form() -> None:
     )
     got = kinds(text)
     assert [k for k, _ in got] == [
-        BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.PARAGRAPH,
-        BlockKind.HEADING, BlockKind.PARAGRAPH,
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
     ]
     _, sections = parse_blocks(text)
-    assert [s.title for s in sections] == ["A Markdown title", "2、 Numbered section marker",
-                                           "A short title line without punctuation"]
+    assert [s.title for s in sections] == [
+        "A Markdown title",
+        "2、 Numbered section marker",
+        "A short title line without punctuation",
+    ]
 
 
 def test_boilerplate_forms() -> None:
@@ -52,8 +59,15 @@ def test_boilerplate_forms() -> None:
 
 
 def test_enumerated_points_are_items() -> None:
-    text = "Intro sentence here.\n1: The first point is made.\n2. The second point is made.\nFirst, a point.\n"
-    assert [k for k, _ in kinds(text)] == [BlockKind.PARAGRAPH, BlockKind.ITEM, BlockKind.ITEM, BlockKind.ITEM]
+    text = (
+        "Intro sentence here.\n1: The first point is made.\n2. The second point is made.\nFirst, a point.\n"
+    )
+    assert [k for k, _ in kinds(text)] == [
+        BlockKind.PARAGRAPH,
+        BlockKind.ITEM,
+        BlockKind.ITEM,
+        BlockKind.ITEM,
+    ]
 
 
 def test_front_matter_before_marker() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from retold.errors import RetoldError
 from retold.seeds import load_seeds
 
@@ -46,7 +45,9 @@ def test_seed_without_manifest_entry_is_inferred_with_warning(make_corpus: MakeC
         ("versions:\n  - file: a.txt\n    title: [1, 2]\n", 3, "single value"),
     ],
 )
-def test_manifest_errors_name_file_and_line(make_corpus: MakeCorpus, manifest: str, line: int, words: str) -> None:
+def test_manifest_errors_name_file_and_line(
+    make_corpus: MakeCorpus, manifest: str, line: int, words: str
+) -> None:
     folder = make_corpus({"a.txt": TEXT, "b.txt": TEXT + "More.\n", "seeds.yml": manifest})
     with pytest.raises(RetoldError) as info:
         load_seeds(folder, [])
@@ -57,7 +58,11 @@ def test_manifest_errors_name_file_and_line(make_corpus: MakeCorpus, manifest: s
 
 @pytest.mark.parametrize(
     ("content", "words"),
-    [(b"", "empty"), (b"abc\x00def", "binary"), (b"ok text\n\xff\xfe bad", "not valid UTF-8 (byte 8, line 2)")],
+    [
+        (b"", "empty"),
+        (b"abc\x00def", "binary"),
+        (b"ok text\n\xff\xfe bad", "not valid UTF-8 (byte 8, line 2)"),
+    ],
 )
 def test_bad_seed_is_skipped_with_warning(make_corpus: MakeCorpus, content: bytes, words: str) -> None:
     folder = make_corpus({"good.txt": TEXT, "bad.txt": content})

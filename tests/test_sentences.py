@@ -11,20 +11,33 @@ def split(text: str) -> list[str]:
 
 def test_abbreviations_and_decimals_do_not_split() -> None:
     text = "The U.S. market grew 3.5% in 2025, e.g. in cloud. Dr. Smith agreed. Then it fell."
-    assert split(text) == ["The U.S. market grew 3.5% in 2025, e.g. in cloud.", "Dr. Smith agreed.", "Then it fell."]
+    assert split(text) == [
+        "The U.S. market grew 3.5% in 2025, e.g. in cloud.",
+        "Dr. Smith agreed.",
+        "Then it fell.",
+    ]
 
 
 def test_quotes_close_sentences() -> None:
     text = "He called it 'a giant ecosystem.' However, others disagree. \"Really?\" she asked."
-    assert split(text) == ["He called it 'a giant ecosystem.'", "However, others disagree.", "\"Really?\" she asked."]
+    assert split(text) == [
+        "He called it 'a giant ecosystem.'",
+        "However, others disagree.",
+        '"Really?" she asked.',
+    ]
 
 
 def test_lowercase_continuation_does_not_split() -> None:
-    assert split("It cost $10 vs. $20 in the U.S. market. ok.") == ["It cost $10 vs. $20 in the U.S. market. ok."]
+    assert split("It cost $10 vs. $20 in the U.S. market. ok.") == [
+        "It cost $10 vs. $20 in the U.S. market. ok."
+    ]
 
 
 def test_list_marker_is_not_a_sentence() -> None:
-    assert split("3. Companies build in-house. They own it.") == ["3. Companies build in-house.", "They own it."]
+    assert split("3. Companies build in-house. They own it.") == [
+        "3. Companies build in-house.",
+        "They own it.",
+    ]
 
 
 def test_cjk_full_stops() -> None:

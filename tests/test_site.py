@@ -17,20 +17,31 @@ from bs4 import BeautifulSoup
 from .conftest import ROOT, SEEDS
 
 
-def build_site(seeds: Path, dest: Path) -> Path:
-    """Run `mkdocs build --strict` with the project's config on another seeds folder."""
+def write_config(seeds: Path, dest: Path) -> Path:
+    """The project's mkdocs.yml, pointed at another seeds folder and a private site_dir."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(ROOT / "docs")
     config["site_dir"] = str(dest / "site")
-    config["plugins"] = [p if p != {"retold": {"seeds": "seeds"}} else {"retold": {"seeds": str(seeds)}}
-                         for p in config["plugins"]]
+    config["plugins"] = [
+        p if p != {"retold": {"seeds": "seeds"}} else {"retold": {"seeds": str(seeds)}}
+        for p in config["plugins"]
+    ]
     assert {"retold": {"seeds": str(seeds)}} in config["plugins"]
     cfg = dest / "mkdocs.yml"
     cfg.write_text(yaml.safe_dump(config), encoding="utf-8")
+    return cfg
+
+
+def build_site(seeds: Path, dest: Path) -> Path:
+    """Run `mkdocs build --strict` with the project's config on another seeds folder."""
+    cfg = write_config(seeds, dest)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg)],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert "WARNING" not in proc.stderr, proc.stderr
@@ -85,7 +96,9 @@ def test_version_pages_link_every_sentence(site: Path) -> None:
     export = json.loads((site / "export" / "corpus.json").read_text(encoding="utf-8"))
     for v in export["versions"]:
         soup = html(site / "versions" / v["id"] / "index.html")
-        sentences = {r["sentence"] for c in export["claims"] for r in c["renderings"] if r["version"] == v["id"]}
+        sentences = {
+            r["sentence"] for c in export["claims"] for r in c["renderings"] if r["version"] == v["id"]
+        }
         spans = soup.select("span.rt-s[id]")
         assert len(spans) == len(sentences)
         for span in spans:
@@ -97,7 +110,9 @@ def test_version_pages_link_every_sentence(site: Path) -> None:
 def test_search_index_holds_claim_pages(site: Path) -> None:
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = [d["location"] for d in index["docs"]]
-    claim_docs = [d for d in index["docs"] if d["location"].startswith("claims/") and d["location"] != "claims/"]
+    claim_docs = [
+        d for d in index["docs"] if d["location"].startswith("claims/") and d["location"] != "claims/"
+    ]
     assert len({d["location"].split("#")[0] for d in claim_docs}) > 100
     for word in ("Claude", "Huawei", "internships"):
         assert any(word in d["text"] for d in claim_docs), word
@@ -113,7 +128,7 @@ def test_hostile_seed_text_stays_text(tmp_path: Path) -> None:
         "Attackers write <script>alert(1)</script> into articles. They also use {{ x }} and {% if y %}.\n"
         "Some add [x](javascript:alert(1)) links and <img src=x onerror=alert(2)> tags.\n"
         "---\ntitle: fake front matter\n---\n"
-        "--8<-- \"/etc/passwd\"\n"
+        '--8<-- "/etc/passwd"\n'
     )
     (seeds / "hostile.txt").write_text(hostile, encoding="utf-8")
     (seeds / "seeds.yml").write_text(
@@ -131,6 +146,13 @@ def test_hostile_seed_text_stays_text(tmp_path: Path) -> None:
         for a in soup.find_all("a", href=True):
             assert not a["href"].lower().startswith("javascript:"), page
     text = html(site / "versions" / "hostile" / "index.html").get_text()
-    for literal in ("<script>alert(1)</script>", "{{ x }}", "{% if y %}", "[x](javascript:alert(1))",
-                    "<img src=x onerror=alert(2)>", "title: fake front matter", '--8<-- "/etc/passwd"'):
+    for literal in (
+        "<script>alert(1)</script>",
+        "{{ x }}",
+        "{% if y %}",
+        "[x](javascript:alert(1))",
+        "<img src=x onerror=alert(2)>",
+        "title: fake front matter",
+        '--8<-- "/etc/passwd"',
+    ):
         assert literal in text, literal

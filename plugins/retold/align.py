@@ -135,8 +135,12 @@ def link_version(
     scored: list[list[float]] = []
     for i, row in enumerate(base_score):
         mu = _expected(i, chain, len(src), len(ref))
-        scored.append([sc + params.position_weight * math.exp(-(((j - mu) / width) ** 2)) * (sc > 0.1)
-                       for j, sc in enumerate(row)])
+        scored.append(
+            [
+                sc + params.position_weight * math.exp(-(((j - mu) / width) ** 2)) * (sc > 0.1)
+                for j, sc in enumerate(row)
+            ]
+        )
     final = []
     for i, row in enumerate(scored):
         out = []

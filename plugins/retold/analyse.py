@@ -6,12 +6,12 @@ Computed from the claim groups alone, so every count on the site and in the expo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from retold.model import ClaimGroup, Corpus
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """A version's relation to one claim group."""
 
     BASE = "base"
@@ -51,11 +51,15 @@ def version_stats(corpus: Corpus, version: str) -> VersionStats:
     counts = {s: 0 for s in Status}
     for g in corpus.groups:
         counts[status(g, version, corpus)] += 1
-    shared = counts[Status.KEPT] if version != corpus.base else sum(
-        1 for g in corpus.groups if has_base(g, corpus) and len(g.versions) > 1
+    shared = (
+        counts[Status.KEPT]
+        if version != corpus.base
+        else sum(1 for g in corpus.groups if has_base(g, corpus) and len(g.versions) > 1)
     )
-    unique = counts[Status.ADDED] if version != corpus.base else sum(
-        1 for g in corpus.groups if g.versions == (version,)
+    unique = (
+        counts[Status.ADDED]
+        if version != corpus.base
+        else sum(1 for g in corpus.groups if g.versions == (version,))
     )
     return VersionStats(
         sentences=len(v.sentences),

@@ -85,8 +85,11 @@ def build_groups(
         placed[s.id] = s.id
         members[s.id] = [_rendering(s, 1.0)]
         anchors[s.id] = s
-        order[s.id] = (_position_after(s, versions, links, base_pos), versions.index(
-            next(v for v in versions if v.id == s.version)), s.index)
+        order[s.id] = (
+            _position_after(s, versions, links, base_pos),
+            versions.index(next(v for v in versions if v.id == s.version)),
+            s.index,
+        )
 
     taken: set[str] = set()
     groups = []

@@ -15,27 +15,45 @@ def corpus_dict(corpus: Corpus) -> dict[str, Any]:
     versions = []
     for v in corpus.versions:
         m = v.meta
-        versions.append({
-            "id": m.id, "file": m.file, "title": m.title, "outlet": m.outlet, "url": m.url,
-            "language": m.language, "relation": m.relation, "date": m.date,
-            "base": v.id == corpus.base,
-            "sections": [
-                {"index": s.index, "title": s.title, "front": s.front} for s in v.sections
-            ],
-            "blocks": [
-                {"kind": b.kind.value, "start": b.start, "end": b.end, "section": b.section,
-                 "front": b.front}
-                for b in v.blocks
-            ],
-        })
+        versions.append(
+            {
+                "id": m.id,
+                "file": m.file,
+                "title": m.title,
+                "outlet": m.outlet,
+                "url": m.url,
+                "language": m.language,
+                "relation": m.relation,
+                "date": m.date,
+                "base": v.id == corpus.base,
+                "sections": [{"index": s.index, "title": s.title, "front": s.front} for s in v.sections],
+                "blocks": [
+                    {
+                        "kind": b.kind.value,
+                        "start": b.start,
+                        "end": b.end,
+                        "section": b.section,
+                        "front": b.front,
+                    }
+                    for b in v.blocks
+                ],
+            }
+        )
     claims = [
         {
             "id": g.id,
             "label": g.label,
             "section": g.section,
             "renderings": [
-                {"version": r.version, "start": r.start, "end": r.end, "text": r.text,
-                 "score": r.score, "sentence": r.sentence, "shared_terms": list(r.shared_terms)}
+                {
+                    "version": r.version,
+                    "start": r.start,
+                    "end": r.end,
+                    "text": r.text,
+                    "score": r.score,
+                    "sentence": r.sentence,
+                    "shared_terms": list(r.shared_terms),
+                }
                 for r in g.renderings
             ],
         }

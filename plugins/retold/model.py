@@ -9,12 +9,12 @@ file's own line endings kept (the same convention as the `corpus.json` export).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 RELATIONS = ("original", "translation", "summary", "rewrite")
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     """What a block of a seed is; only prose blocks are cut into claims."""
 
     HEADING = "heading"

@@ -27,8 +27,10 @@ def choose_base(versions: list[Version], named: str | None) -> Version:
         return next(v for v in versions if v.id == named)
     return max(
         versions,
-        key=lambda v: (-_BASE_PREFERENCE.index(v.meta.relation if v.meta.relation in _BASE_PREFERENCE
-                                                else None), len(v.sentences)),
+        key=lambda v: (
+            -_BASE_PREFERENCE.index(v.meta.relation if v.meta.relation in _BASE_PREFERENCE else None),
+            len(v.sentences),
+        ),
     )
 
 

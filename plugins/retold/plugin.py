@@ -82,6 +82,8 @@ class RetoldPlugin(BasePlugin[RetoldConfig]):
             files.append(File.generated(config, path, content=content))
         return files
 
-    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object
+    ) -> LiveReloadServer:
         server.watch(str(self.seeds_dir))
         return server

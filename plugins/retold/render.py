@@ -18,8 +18,11 @@ from retold.text import terms
 
 EXPORT_PATH = "export/corpus.json"
 _CELL_TEXT = {
-    Status.BASE: "in the base", Status.KEPT: "kept", Status.ADDED: "added",
-    Status.DROPPED: "dropped", Status.ABSENT: "not carried",
+    Status.BASE: "in the base",
+    Status.KEPT: "kept",
+    Status.ADDED: "added",
+    Status.DROPPED: "dropped",
+    Status.ABSENT: "not carried",
 }
 
 
@@ -79,12 +82,26 @@ def render_site(corpus: Corpus, method: str = "") -> Site:
     return Site(files, _nav(corpus))
 
 
-def _nav(corpus: Corpus) -> list[dict[str, object]]:
-    sections: dict[str, list[object]] = {}
+def strips(corpus: Corpus) -> list[tuple[str, list[ClaimGroup]]]:
+    """Groups in reading order, cut where the base version's section changes.
+
+    Claims found only in other versions stay beside the base claims they follow, so the
+    strips follow the base version's sections.
+    """
+    out: list[tuple[str, list[ClaimGroup]]] = []
     for g in corpus.groups:
-        sections.setdefault(escape_heading(g.section or "Opening"), []).append(claim_path(g))
+        title = g.section or "Opening"
+        if not out or (has_base(g, corpus) and title != out[-1][0]):
+            out.append((title, []))
+        out[-1][1].append(g)
+    return out
+
+
+def _nav(corpus: Corpus) -> list[dict[str, object]]:
     claims_nav: list[object] = ["claims/index.md"]
-    claims_nav += [{title: paths} for title, paths in sections.items()]
+    claims_nav += [
+        {escape_heading(title): [claim_path(g) for g in groups]} for title, groups in strips(corpus)
+    ]
     return [
         {"Home": "index.md"},
         {"Versions": ["versions/index.md", *(version_path(v.id) for v in corpus.versions)]},
@@ -102,7 +119,9 @@ def _version_card(corpus: Corpus, links: _Links, v: Version, prefix: str) -> str
         facts.append("base for comparison")
     else:
         facts.append(f"{stats.shared} shared · {stats.unique} added · {stats.dropped} dropped")
-    source = f"<br>[Source]({escape_title(m.url)})" if m.url and m.url.startswith(("https://", "http://")) else ""
+    source = (
+        f"<br>[Source]({escape_title(m.url)})" if m.url and m.url.startswith(("https://", "http://")) else ""
+    )
     return (
         f'<div class="rt-card" markdown>\n'
         f"**[{links.name(v.id)}]({prefix}{version_path(v.id)})**<br>\n"
@@ -115,20 +134,18 @@ def _version_card(corpus: Corpus, links: _Links, v: Version, prefix: str) -> str
 def _coverage(corpus: Corpus, links: _Links, prefix: str) -> str:
     """Claim groups x versions, one small linked cell each, strips per base section."""
     out = ['<div class="rt-coverage" markdown>']
-    sections: dict[str, list[ClaimGroup]] = {}
-    for g in corpus.groups:
-        sections.setdefault(g.section or "Opening", []).append(g)
-    for title, groups in sections.items():
+    for title, groups in strips(corpus):
         out.append(f'<div class="rt-strip" markdown>\n<p class="rt-strip-title">{escape(title)}</p>')
         for v in corpus.versions:
             cells = []
             for g in groups:
                 st = status(g, v.id, corpus)
                 tip = escape_title(f"{g.label} ({_CELL_TEXT[st]} in {links.names[v.id]})")
-                cells.append(f'[<span>{escape(_CELL_TEXT[st])}</span>]({prefix}{claim_path(g)} "{tip}"){{.rt-cell .rt-{st.value}}}')
+                link = f'({prefix}{claim_path(g)} "{tip}"){{.rt-cell .rt-{st.value}}}'
+                cells.append(f"[<span>{escape(_CELL_TEXT[st])}</span>]{link}")
             out.append(
                 f'<div class="rt-row" markdown><span class="rt-rowname">{links.name(v.id)}</span>'
-                f'<span class="rt-cells" markdown>{"".join(cells)}</span></div>'
+                f'<span class="rt-cells">{"".join(cells)}</span></div>'
             )
         out.append("</div>")
     out.append("</div>")
@@ -187,12 +204,9 @@ def _claims_index(corpus: Corpus, links: _Links) -> str:
         f"version by version ({', '.join(links.name(v.id) for v in corpus.versions)}), whether the "
         f"claim is there.\n",
     ]
-    section = object()
-    for g in corpus.groups:
-        if g.section != section:
-            section = g.section
-            parts.append(f"\n## {escape(g.section or 'Opening')}\n")
-        parts.append(_claim_item(corpus, links, g, "../"))
+    for title, groups in strips(corpus):
+        parts.append(f"\n## {escape(title)}\n")
+        parts += [_claim_item(corpus, links, g, "../") for g in groups]
     return "\n".join(parts) + "\n"
 
 
@@ -200,7 +214,7 @@ def _grouped_list(corpus: Corpus, links: _Links, title: str, intro: str, pick) -
     parts = [f"# {title}\n", intro + "\n"]
     for v in corpus.versions:
         groups = pick(corpus, v.id)
-        parts.append(f"## {links.name(v.id)}\n")
+        parts.append(f"## {links.name(v.id)} {{#{v.id}}}\n")
         parts.append(f"{len(groups)} claims.\n" if groups else "None.\n")
         parts += [_claim_item(corpus, links, g, "../") for g in groups]
         parts.append("")
@@ -209,15 +223,20 @@ def _grouped_list(corpus: Corpus, links: _Links, title: str, intro: str, pick) -
 
 def _added(corpus: Corpus, links: _Links) -> str:
     return _grouped_list(
-        corpus, links, "What each version added",
+        corpus,
+        links,
+        "What each version added",
         "Claims that only one version carries: an outlet's own material, or a claim the matcher "
-        "found nowhere else.", unique_groups,
+        "found nowhere else.",
+        unique_groups,
     )
 
 
 def _dropped(corpus: Corpus, links: _Links) -> str:
     return _grouped_list(
-        corpus, links, "What each version dropped",
+        corpus,
+        links,
+        "What each version dropped",
         f"Claims of the base version ({links.name(corpus.base)}) that a version leaves out.",
         lambda c, vid: dropped_groups(c, vid) if vid != c.base else [],
     )
@@ -241,9 +260,12 @@ def _rendering_block(
     others = [o for o in links.groups_of.get(r.sentence, []) if o.id != g.id]
     also = ""
     if others:
-        also = "\n<p class=\"rt-also\" markdown>This sentence also carries: " + "; ".join(
-            f"[{escape(o.label)}]({o.id}.md)" for o in others[:6]
-        ) + (f" and {len(others) - 6} more" if len(others) > 6 else "") + "</p>"
+        also = (
+            '\n<p class="rt-also" markdown>This sentence also carries: '
+            + "; ".join(f"[{escape(o.label)}]({o.id}.md)" for o in others[:6])
+            + (f" and {len(others) - 6} more" if len(others) > 6 else "")
+            + "</p>"
+        )
     cls = "rt-base" if is_base else "rt-kept"
     return (
         f'<div class="rt-rendering {cls}" markdown>\n'
@@ -286,9 +308,7 @@ def _claim_page(corpus: Corpus, links: _Links, i: int) -> str:
 
 def _sentence_html(links: _Links, s: Sentence, text: str) -> str:
     groups = links.groups_of.get(s.id, [])
-    refs = "".join(
-        f'[⇄](../{claim_path(g)} "Compare: {escape_title(g.label)}"){{.rt-x}}' for g in groups
-    )
+    refs = "".join(f'[⇄](../{claim_path(g)} "Compare: {escape_title(g.label)}"){{.rt-x}}' for g in groups)
     return f'<span id="{anchor(s.id)}" class="rt-s">{escape(text)}</span>{refs}'
 
 
@@ -303,29 +323,45 @@ def _blocks(v: Version) -> Iterator[tuple[int, list[Sentence]]]:
 def _version_page(corpus: Corpus, links: _Links, v: Version) -> str:
     m = v.meta
     stats = version_stats(corpus, v.id)
-    rows = [("Title", m.title), ("Outlet", m.outlet), ("Relation", m.relation), ("Language", m.language),
-            ("Date", m.date), ("Seed file", m.file)]
-    table = "\n".join(f"| {k} | {escape(val)} |" for k, val in rows if val)
+    rows = [
+        ("Title", m.title),
+        ("Outlet", m.outlet),
+        ("Relation", m.relation),
+        ("Language", m.language),
+        ("Date", m.date),
+        ("Seed file", m.file),
+    ]
+    facts = [f"**{k}:** {escape(val)}" for k, val in rows if val]
     if m.url and m.url.startswith(("https://", "http://")):
-        table += f"\n| Source | [{escape(m.url)}]({escape_title(m.url)}) |"
+        facts.append(f"**Source:** [{escape(m.url)}]({escape_title(m.url)})")
+    table = '<p class="rt-facts" markdown>' + "<br>\n".join(facts) + "</p>"
     if v.id == corpus.base:
-        counts = (f"{stats.sentences} claims; the base version, which every other version is "
-                  f"compared with; {stats.unique} of its claims no other version carries.")
+        counts = (
+            f"{stats.sentences} claims; the base version, which every other version is "
+            f"compared with; {stats.unique} of its claims no other version carries."
+        )
     else:
-        counts = (f"{stats.sentences} claims: {stats.shared} base claims kept, {stats.unique} claims "
-                  f"added (only this version), {stats.dropped} base claims "
-                  f"[dropped](../lists/dropped.md).")
-    parts = [f"# {escape_heading(links.names[v.id])}\n", "| | |\n|---|---|\n" + table + "\n", f"{counts}\n",
-             '<p class="rt-meta">Every sentence links (⇄) to its claim page, where the other '
-             "versions' wordings stand side by side.</p>\n"]
+        counts = (
+            f"{stats.sentences} claims. Of the base version's claims it keeps {stats.shared} and "
+            f"[drops](../lists/dropped.md#{v.id}) {stats.dropped}; "
+            f"[adds](../lists/added.md#{v.id}) {stats.unique} of its own."
+        )
+    parts = [
+        f"# {escape_heading(links.names[v.id])}\n",
+        table + "\n",
+        f"{counts}\n",
+        '<p class="rt-meta">Every sentence links (⇄) to its claim page, where the other '
+        "versions' wordings stand side by side.</p>\n",
+    ]
     front_open = False
     for block_index, sentences in _blocks(v):
         b = v.blocks[block_index]
         body = v.text[b.start : b.end]
         if b.front and not front_open:
             title = v.sections[b.section].title or "Front matter"
-            parts.append(f'<div class="rt-front" markdown>\n<p class="rt-tag">{escape(title)} '
-                         "(front matter)</p>\n")
+            parts.append(
+                f'<div class="rt-front" markdown>\n<p class="rt-tag">{escape(title)} (front matter)</p>\n'
+            )
             front_open = True
         elif front_open and not b.front:
             parts.append("</div>\n")
@@ -333,8 +369,9 @@ def _version_page(corpus: Corpus, links: _Links, v: Version) -> str:
         if b.kind is BlockKind.HEADING:
             parts.append(f"## {escape(body.lstrip('#').strip())} {{#sec-{b.section}}}\n")
         elif b.kind is BlockKind.BOILERPLATE:
-            parts.append(f'<p class="rt-boilerplate"><span class="rt-tag">boilerplate</span> '
-                         f"{escape(body)}</p>\n")
+            parts.append(
+                f'<p class="rt-boilerplate"><span class="rt-tag">boilerplate</span> {escape(body)}</p>\n'
+            )
         else:
             parts.append(" ".join(_sentence_html(links, s, s.text) for s in sentences) + "\n")
     if front_open:
@@ -343,4 +380,54 @@ def _version_page(corpus: Corpus, links: _Links, v: Version) -> str:
 
 
 def _method(corpus: Corpus) -> str:
-    return "# Method\n"
+    base = corpus.version(corpus.base)
+    multi = sum(1 for g in corpus.groups if len(g.versions) > 1)
+    return f"""# How to read this site
+
+## Versions, claims and claim groups
+
+Every version of the article is a *seed*: a text file in the project's `seeds/` folder. Each
+seed is cut into blocks (headings, paragraphs, enumerated points, boilerplate such as bylines,
+bare links and related-news lists) and its prose into sentences. A **claim** is one sentence as
+one version words it; an editor's note or preamble is kept as front matter and shown apart.
+
+A **claim group** is one idea with its wording in every version that carries it. The base
+version, **{escape(base.meta.outlet or base.meta.title)}**, is the pivot: each of its sentences
+anchors a group, and every sentence of another version joins the group of each base sentence
+that carries its claim. A summary sentence that condenses three base sentences therefore
+appears in three groups, and its page says so. Sentences that match nothing in the base are
+grouped with their counterparts in the other versions, or stand alone as what that version
+added. This corpus has {len(corpus.groups)} groups; {multi} are carried by more than one
+version.
+
+## How matching works
+
+- Words are reduced to Snowball stems; function words and the verbs that frame reported speech
+  ("Lambert points out that", "according to") are dropped, so a rewrite's framing does not
+  count as content.
+- Terms are weighted by inverse document frequency over all sentences of the corpus: a shared
+  rare name counts for much more than a shared "AI".
+- A sentence's score against a base sentence blends the weighted overlap in both directions
+  with rapidfuzz's token-set ratio, then adds a position prior (retellings mostly keep the
+  order of what they retell, found from the confident matches in reading order) and the
+  support of neighbouring sentences' matches. Front matter is discounted, so an editor's note
+  does not take the body's matches.
+- A sentence is linked to its best base sentence when the score clears a threshold, and to
+  further base sentences that score nearly as well (a condensing summary); below the threshold
+  it is left unlinked as added content.
+
+Each claim page shows each version's wording, its match score and the terms it shares with
+the base; words a version uses that the base sentence does not are highlighted.
+
+## Reading a claim page
+
+- One block per version, base first; the link on the version's name opens that exact sentence,
+  highlighted, on the version's page.
+- "Not carried by" lists the versions that leave the claim out.
+- Previous and next follow the base version's reading order.
+
+## The export
+
+[`export/corpus.json`](export/corpus.json) holds the whole model (schema 1): versions with their
+seed files, and claims with the character offsets of every rendering in its seed.
+"""

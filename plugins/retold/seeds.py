@@ -56,7 +56,9 @@ def decode_seed(path: Path, data: bytes) -> str:
         raise RetoldError(path, "the seed is empty.", hint="Add the article's text or remove the file.")
     if b"\x00" in data:
         raise RetoldError(
-            path, "looks like a binary file (it contains NUL bytes).", byte=data.index(b"\x00"),
+            path,
+            "looks like a binary file (it contains NUL bytes).",
+            byte=data.index(b"\x00"),
             hint="Seeds must be UTF-8 text.",
         )
     try:
@@ -64,7 +66,8 @@ def decode_seed(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise RetoldError(
-            path, f"is not valid UTF-8 (byte {exc.start}, line {line}).",
+            path,
+            f"is not valid UTF-8 (byte {exc.start}, line {line}).",
             hint="Re-save the file as UTF-8.",
         ) from None
     return text[1:] if text.startswith("\ufeff") else text
@@ -85,7 +88,8 @@ def _scalar(path: Path, node: yaml.Node, key: str) -> str | None:
             return None
         return str(node.value)
     raise RetoldError(
-        path, f"'{key}' must be a single value, not a list or mapping.",
+        path,
+        f"'{key}' must be a single value, not a list or mapping.",
         line=node.start_mark.line + 1,
     )
 
@@ -103,7 +107,9 @@ def read_manifest(path: Path) -> Manifest:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise RetoldError(
-            path, f"is not valid YAML: {exc.problem}.", line=mark.line + 1 if mark else None,
+            path,
+            f"is not valid YAML: {exc.problem}.",
+            line=mark.line + 1 if mark else None,
             hint="Fix the syntax (indentation, quotes, colons).",
         ) from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
@@ -116,7 +122,9 @@ def read_manifest(path: Path) -> Manifest:
     ids: dict[str, int] = {}
     for key, value, line in _mapping(path, root, "The manifest"):
         if key not in TOP_KEYS:
-            raise RetoldError(path, f"unknown key '{key}'.", line=line, hint=f"Allowed: {', '.join(TOP_KEYS)}.")
+            raise RetoldError(
+                path, f"unknown key '{key}'.", line=line, hint=f"Allowed: {', '.join(TOP_KEYS)}."
+            )
         if key == "base":
             base = _scalar(path, value, key)
             continue
@@ -128,7 +136,9 @@ def read_manifest(path: Path) -> Manifest:
                 raise RetoldError(path, f"file '{meta.file}' is listed twice.", line=item_line)
             if meta.id in ids:
                 raise RetoldError(
-                    path, f"duplicate id '{meta.id}' (first used on line {ids[meta.id]}).", line=item_line,
+                    path,
+                    f"duplicate id '{meta.id}' (first used on line {ids[meta.id]}).",
+                    line=item_line,
                     hint="Give each version its own id.",
                 )
             ids[meta.id] = item_line
@@ -145,7 +155,9 @@ def _version_entry(path: Path, node: yaml.Node) -> tuple[VersionMeta, int]:
     for key, value, key_line in _mapping(path, node, "A version entry"):
         if key not in VERSION_KEYS:
             raise RetoldError(
-                path, f"unknown key '{key}' in a version entry.", line=key_line,
+                path,
+                f"unknown key '{key}' in a version entry.",
+                line=key_line,
                 hint=f"Allowed: {', '.join(VERSION_KEYS)}.",
             )
         values[key] = _scalar(path, value, key)
@@ -155,16 +167,25 @@ def _version_entry(path: Path, node: yaml.Node) -> tuple[VersionMeta, int]:
     relation = values.get("relation")
     if relation is not None and relation not in RELATIONS:
         raise RetoldError(
-            path, f"relation '{relation}' is not one of {', '.join(RELATIONS)}.", line=line,
+            path,
+            f"relation '{relation}' is not one of {', '.join(RELATIONS)}.",
+            line=line,
         )
     version_id = values.get("id") or slugify(Path(file).stem)
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", version_id):
         raise RetoldError(
-            path, f"id '{version_id}' must be lower-case letters, digits and hyphens.", line=line,
+            path,
+            f"id '{version_id}' must be lower-case letters, digits and hyphens.",
+            line=line,
         )
     meta = VersionMeta(
-        id=version_id, file=file, title=values.get("title") or "", outlet=values.get("outlet"),
-        url=values.get("url"), language=values.get("language"), relation=relation,
+        id=version_id,
+        file=file,
+        title=values.get("title") or "",
+        outlet=values.get("outlet"),
+        url=values.get("url"),
+        language=values.get("language"),
+        relation=relation,
         date=values.get("date"),
     )
     return meta, line
@@ -176,14 +197,14 @@ def load_seeds(seeds_dir: Path, warnings: list[str]) -> tuple[list[Seed], str | 
         raise RetoldError(seeds_dir, "is not a folder.", hint="Pass the folder that holds the seed files.")
     manifest_path = seeds_dir / MANIFEST
     manifest = read_manifest(manifest_path) if manifest_path.is_file() else Manifest({}, None, {})
-    paths = sorted(
-        p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES
-    )
+    paths = sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
     names = {p.name for p in paths}
     for file, line in manifest.lines.items():
         if file not in names:
             raise RetoldError(
-                manifest_path, f"lists '{file}', which is not a seed in {seeds_dir}.", line=line,
+                manifest_path,
+                f"lists '{file}', which is not a seed in {seeds_dir}.",
+                line=line,
                 hint="Fix the file name or remove the entry.",
             )
     seeds: list[Seed] = []

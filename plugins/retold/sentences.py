@@ -12,14 +12,67 @@ import re
 from retold.model import Block, BlockKind, Sentence
 
 _ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof sr jr st mt vs etc e.g i.e cf al approx dept est fig inc ltd co corp
-    no nos vol vols pp ed eds gen gov sen rep jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.k u.n e.u a.i p.m a.m ph.d
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "cf",
+        "al",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "pp",
+        "ed",
+        "eds",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "a.i",
+        "p.m",
+        "a.m",
+        "ph.d",
+    ]
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]»」』]*(?=\s)|[。！？]+[”’」』）)]*")
-_STARTER = re.compile(r"[\"'“‘(\[«「『]*[A-Z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]")
+_STARTER = re.compile(
+    r"[\"'“‘(\[«「『]*[A-Z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]"
+)
 _PROSE = (BlockKind.PARAGRAPH, BlockKind.ITEM)
 
 
@@ -74,8 +127,15 @@ def split_sentences(version_id: str, text: str, blocks: tuple[Block, ...]) -> tu
             n = len(out) + 1
             out.append(
                 Sentence(
-                    id=f"{version_id}-{n}", version=version_id, index=n - 1, start=a, end=b,
-                    text=text[a:b], block=block.index, section=block.section, front=block.front,
+                    id=f"{version_id}-{n}",
+                    version=version_id,
+                    index=n - 1,
+                    start=a,
+                    end=b,
+                    text=text[a:b],
+                    block=block.index,
+                    section=block.section,
+                    front=block.front,
                 )
             )
     return tuple(out)
