@@ -14,7 +14,6 @@ matches.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,16 +28,26 @@ from retold.text import terms
 class Params:
     """Tuning of the matcher; defaults were chosen on held-out splits, not on one file."""
 
-    link_min: float = 0.20
-    """Score below which a sentence has no counterpart in the base."""
-    extra_ratio: float = 0.85
-    """A further base sentence is linked when it scores this share of the best one."""
-    extra_min: float = 0.20
-    max_links: int = 6
+    link_min: float = 0.12
+    """Score below which a sentence's best base sentence is not a counterpart."""
+    null_score: float = 0.14
+    """What "no counterpart" scores in the reading-order pass."""
+    added_run_bonus: float = 0.03
+    """Bonus for "no counterpart" after "no counterpart": added material comes in runs."""
+    order_bonus: float = 0.04
+    """Bonus for a counterpart that follows the previous sentence's in the base."""
+    extra_ratio: float = 0.5
+    """A neighbouring base sentence joins the links when it scores this share of the best."""
+    extra_min: float = 0.12
+    strong_ratio: float = 0.85
+    """Any base sentence scoring this share of the best (and `strong_min`) joins too."""
+    strong_min: float = 0.3
+    max_links: int = 8
     front_penalty: float = 0.85
-    position_weight: float = 0.10
-    neighbour_weight: float = 0.10
     fuzzy_weight: float = 0.25
+    block_size: int = 40
+    """Base sentences scored in full per sentence, picked by shared rare terms."""
+    states: int = 12
 
 
 @dataclass(frozen=True)
@@ -62,8 +71,31 @@ class TermIndex:
         self.sets = {sid: frozenset(ts) for sid, ts in self.terms.items()}
         self.mass = {sid: sum(self.idf[t] for t in ts) or 1.0 for sid, ts in self.sets.items()}
         self.joined = {sid: " ".join(ts) for sid, ts in self.terms.items()}
+        self._postings: dict[int, dict[str, list[int]]] = {}
 
-    def similarity(self, a: str, b: str, fuzzy_weight: float) -> tuple[float, tuple[str, ...]]:
+    def candidates(self, sid: str, ref: Sequence[Sentence], limit: int) -> list[int]:
+        """Indices in `ref` of the sentences sharing the most weighted terms with `sid`.
+
+        Blocking: only these are scored in full, so matching cost grows with the number of
+        sentences times `limit`, not with the product of two versions' lengths.
+        """
+        key = id(ref)
+        if key not in self._postings:
+            postings: dict[str, list[int]] = {}
+            for j, r in enumerate(ref):
+                for t in self.sets[r.id]:
+                    postings.setdefault(t, []).append(j)
+            self._postings[key] = postings
+        postings = self._postings[key]
+        mass: Counter[int] = Counter()
+        for t in self.sets[sid]:
+            for j in postings.get(t, ()):
+                mass[j] += self.idf[t]
+        return [j for j, _ in mass.most_common(limit)]
+
+    def similarity(
+        self, a: str, b: str, fuzzy_weight: float, evidence: float = 6.0
+    ) -> tuple[float, tuple[str, ...]]:
         """How strongly sentence `a` carries sentence `b`'s claim, in [0, 1], and the shared terms."""
         shared = self.sets[a] & self.sets[b]
         if not shared:
@@ -73,44 +105,58 @@ class TermIndex:
         lexical = math.sqrt(cov_a * cov_b) * 0.5 + max(cov_a, cov_b) * 0.5 * min(cov_a, cov_b) ** 0.3
         fuzzy = fuzz.token_set_ratio(self.joined[a], self.joined[b]) / 100.0
         score = (1 - fuzzy_weight) * lexical + fuzzy_weight * fuzzy * math.sqrt(min(cov_a, cov_b))
+        # one shared word is thin evidence however short the other sentence is
+        score *= min(1.0, w / evidence) ** 0.5
         ordered = tuple(sorted(shared, key=lambda t: -self.idf[t]))
         return score, ordered
 
 
-def _monotone_anchors(best: list[tuple[int, int, float]]) -> list[tuple[float, float]]:
-    """The longest run of confident links that keeps reading order (as relative positions)."""
-    pairs = sorted(best)
-    tails: list[int] = []
-    tail_idx: list[int] = []
-    prev: list[int] = [-1] * len(pairs)
-    for k, (_, j, _) in enumerate(pairs):
-        pos = bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_idx.append(k)
-        else:
-            tails[pos] = j
-            tail_idx[pos] = k
-        prev[k] = tail_idx[pos - 1] if pos else -1
-    chain: list[tuple[float, float]] = []
-    k = tail_idx[-1] if tail_idx else -1
-    while k >= 0:
-        chain.append((pairs[k][0], pairs[k][1]))
-        k = prev[k]
-    return chain[::-1]
+def _transition(prev: int | None, j: int, bonus: float) -> float:
+    """Bonus for reading on from base sentence `prev` to `j`: retellings mostly keep order."""
+    if prev is None:
+        return 0.0
+    d = j - prev
+    if 1 <= d <= 2:
+        return bonus
+    if d == 0:
+        return bonus * 0.6
+    if 3 <= d <= 8:
+        return bonus * 0.6
+    if -3 <= d < 0:
+        return bonus * 0.3
+    return 0.0
 
 
-def _expected(i: int, chain: list[tuple[float, float]], n_src: int, n_base: int) -> float:
-    """Where in the base sentence `i` of the other version is expected, by interpolation."""
-    if not chain:
-        return i * n_base / max(1, n_src)
-    xs = [c[0] for c in chain]
-    k = bisect_left(xs, i)
-    if k < len(chain) and chain[k][0] == i:
-        return chain[k][1]
-    lo = chain[k - 1] if k else (-1.0, -1.0)
-    hi = chain[k] if k < len(chain) else (float(n_src), float(n_base))
-    return lo[1] + (hi[1] - lo[1]) * (i - lo[0]) / max(1e-9, hi[0] - lo[0])
+def best_path(cands: Sequence[Sequence[tuple[int, float]]], params: Params) -> list[int | None]:
+    """The most likely base sentence for each sentence in order (None: no counterpart).
+
+    A Viterbi pass over each sentence's candidate base sentences plus a "no counterpart" state
+    that carries the last position on, so an added sentence does not break the reading order.
+    """
+    # a state: (total, base index or None, carried position, back pointer)
+    layers: list[list[tuple[float, int | None, int | None, int]]] = []
+    prev_layer: list[tuple[float, int | None, int | None, int]] = [(0.0, None, None, -1)]
+    for options in cands:
+        layer = []
+        for j, e in options:
+            total, back = max(
+                (v + _transition(pos, j, params.order_bonus), k)
+                for k, (v, _, pos, _) in enumerate(prev_layer)
+            )
+            layer.append((total + e, j, j, back))
+        total, back = max(
+            (v + (params.added_run_bonus if j is None and layers else 0.0), k)
+            for k, (v, j, _, _) in enumerate(prev_layer)
+        )
+        layer.append((total + params.null_score, None, prev_layer[back][2], back))
+        layers.append(layer)
+        prev_layer = layer
+    path: list[int | None] = []
+    k = max(range(len(prev_layer)), key=lambda n: prev_layer[n][0]) if layers else -1
+    for layer in reversed(layers):
+        path.append(layer[k][1])
+        k = layer[k][3]
+    return path[::-1]
 
 
 def link_version(
@@ -118,50 +164,37 @@ def link_version(
 ) -> dict[str, list[Link]]:
     """For each sentence of `version`, the base sentences that carry its claim (maybe none)."""
     src, ref = version.sentences, base.sentences
-    if not src or not ref:
-        return {s.id: [] for s in src}
-    raw = [[index.similarity(s.id, r.id, params.fuzzy_weight) for r in ref] for s in src]
-    base_score = [
-        [sc * (params.front_penalty if r.front else 1.0) for (sc, _), r in zip(row, ref, strict=True)]
-        for row in raw
+    emissions: list[dict[int, tuple[float, tuple[str, ...]]]] = []
+    for s in src:
+        row = {}
+        for j in index.candidates(s.id, ref, params.block_size):
+            score, shared = index.similarity(s.id, ref[j].id, params.fuzzy_weight)
+            row[j] = (score * (params.front_penalty if ref[j].front else 1.0), shared)
+        emissions.append(row)
+    cands = [
+        sorted(((j, e) for j, (e, _) in row.items()), key=lambda t: -t[1])[: params.states]
+        for row in emissions
     ]
-    confident = []
-    for i, row in enumerate(base_score):
-        j = max(range(len(ref)), key=row.__getitem__)
-        if row[j] >= 0.45:
-            confident.append((i, j, row[j]))
-    chain = _monotone_anchors(confident)
-    width = max(3.0, 0.08 * len(ref))
-    scored: list[list[float]] = []
-    for i, row in enumerate(base_score):
-        mu = _expected(i, chain, len(src), len(ref))
-        scored.append(
-            [
-                sc + params.position_weight * math.exp(-(((j - mu) / width) ** 2)) * (sc > 0.1)
-                for j, sc in enumerate(row)
-            ]
-        )
-    final = []
-    for i, row in enumerate(scored):
-        out = []
-        for j, sc in enumerate(row):
-            nb = 0.0
-            for di in (-1, 1):
-                ii = i + di
-                if 0 <= ii < len(src):
-                    nb = max(nb, max(base_score[ii][max(0, j - 2) : j + 3], default=0.0))
-            out.append(sc + params.neighbour_weight * nb * (sc > 0.1))
-        final.append(out)
+    path = best_path(cands, params)
     links: dict[str, list[Link]] = {}
-    for i, s in enumerate(src):
-        row = final[i]
-        order = sorted(range(len(ref)), key=lambda j: -row[j])
-        best = row[order[0]]
-        chosen: list[Link] = []
-        if best >= params.link_min:
-            for j in order[: params.max_links]:
-                if row[j] < max(params.extra_min, params.extra_ratio * best):
-                    break
-                chosen.append(Link(s.id, ref[j].id, round(min(1.0, row[j]), 3), raw[i][j][1]))
-        links[s.id] = chosen
+    for s, row, primary in zip(src, emissions, path, strict=True):
+        if primary is None or row[primary][0] < params.link_min:
+            links[s.id] = []
+            continue
+        floor = max(params.extra_min, params.extra_ratio * row[primary][0])
+        chosen = [primary]
+        for step in (-1, 1):
+            j = primary + step
+            while j in row and row[j][0] >= floor and len(chosen) < params.max_links:
+                chosen.append(j)
+                j += step
+        strong = max(params.strong_min, params.strong_ratio * row[primary][0])
+        for j, (e, _) in sorted(row.items(), key=lambda t: -t[1][0]):
+            if e < strong or len(chosen) >= params.max_links:
+                break
+            if j not in chosen:
+                chosen.append(j)
+        links[s.id] = [
+            Link(s.id, ref[j].id, round(min(1.0, row[j][0]), 3), row[j][1]) for j in sorted(chosen)
+        ]
     return links

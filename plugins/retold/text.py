@@ -311,7 +311,7 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The matching term of one lower-case word, or '' for a function or reporting word."""
-    word = re.sub(r"'s?$", "", word)
+    word = re.sub(r"(?:n't|'s|'re|'ve|'ll|'d|'m|')$", "", word)
     if word in CANONICAL:
         return CANONICAL[word]
     if word in STOPWORDS or word in REPORTING or (len(word) < 2 and not word.isdigit()):

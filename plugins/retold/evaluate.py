@@ -1,0 +1,183 @@
+"""Measure alignment quality: against a gold file, and on synthetic retellings (held out).
+
+    python -m retold.evaluate --gold ../shared/eval/gold-001.json
+    python -m retold.evaluate --synthetic 5
+
+The measures follow the shared scorer: a predicted link is a (target sentence, reference
+sentence) pair whose spans overlap renderings of one claim (half the sentence or half the
+rendering); sentence-accuracy is the share of target sentences with a counterpart whose links
+reach at least one right one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from retold.align import Params
+from retold.errors import RetoldError
+from retold.model import Corpus
+from retold.pipeline import build_corpus, parse_seed
+from retold.seeds import load_seeds
+from retold.synth import PROFILES, retell
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Link precision and recall, sentence-accuracy, added content left unlinked, coverage."""
+
+    gold_links: int
+    predicted: int
+    correct: int
+    matched: int
+    right: int
+    added: int
+    added_unlinked: int
+    scored: int
+    covered: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold_links if self.gold_links else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.matched if self.matched else 0.0
+
+    def summary(self) -> str:
+        return (
+            f"precision {self.precision:.3f} recall {self.recall:.3f} sentence-accuracy {self.accuracy:.3f} "
+            f"(links {self.correct}/{self.predicted} right of {self.gold_links} gold; "
+            f"added left unlinked {self.added_unlinked}/{self.added}; coverage {self.covered}/{self.scored})"
+        )
+
+
+def _hit(spans: list[Span], sentences: Mapping[str, Span]) -> set[str]:
+    out = set()
+    for key, (s0, s1) in sentences.items():
+        for a0, a1 in spans:
+            ov = max(0, min(s1, a1) - max(s0, a0))
+            if ov and (ov * 2 >= s1 - s0 or ov * 2 >= a1 - a0):
+                out.add(key)
+                break
+    return out
+
+
+def score(
+    corpus: Corpus,
+    target: str,
+    reference: str,
+    target_sentences: Mapping[str, Span],
+    reference_sentences: Mapping[str, Span],
+    truth: Mapping[str, set[str]],
+) -> Scores:
+    """Score the links between two versions; `truth` maps each scored target sentence to its matches."""
+    predicted: set[tuple[str, str]] = set()
+    covered: set[str] = set()
+    for g in corpus.groups:
+        t_spans = [(r.start, r.end) for r in g.renderings if r.version == target]
+        r_spans = [(r.start, r.end) for r in g.renderings if r.version == reference]
+        th = _hit(t_spans, target_sentences) & set(truth)
+        covered |= th
+        if th and r_spans:
+            rh = _hit(r_spans, reference_sentences)
+            predicted |= {(t, r) for t in th for r in rh}
+    gold = {(t, r) for t, rs in truth.items() for r in rs}
+    matched = {t for t, rs in truth.items() if rs}
+    added = {t for t, rs in truth.items() if not rs}
+    linked = {t for t, _ in predicted}
+    right = {t for t, _ in predicted & gold}
+    return Scores(
+        gold_links=len(gold),
+        predicted=len(predicted),
+        correct=len(predicted & gold),
+        matched=len(matched),
+        right=len(right & matched),
+        added=len(added),
+        added_unlinked=len(added - linked),
+        scored=len(truth),
+        covered=len(covered),
+    )
+
+
+def score_gold(corpus: Corpus, gold: Mapping) -> Scores:  # type: ignore[type-arg]
+    """Score against a gold file in the shared format (target/reference sentences, links)."""
+    by_file = {v.meta.file: v.id for v in corpus.versions}
+    tfile, rfile = gold["target"]["file"], gold["reference"]["file"]
+    if tfile not in by_file or rfile not in by_file:
+        raise RetoldError(tfile, "the gold file names a version that is not in the seeds.")
+    truth = {
+        t: set(link["match"])
+        for t, link in gold["links"].items()
+        if link["kind"] not in ("heading", "boilerplate")
+    }
+    return score(
+        corpus,
+        by_file[tfile],
+        by_file[rfile],
+        {k: tuple(v) for k, v in gold["target"]["sentences"].items()},
+        {k: tuple(v) for k, v in gold["reference"]["sentences"].items()},
+        truth,
+    )
+
+
+def score_synthetic(seeds_dir: Path, seed: int, params: Params | None = None, **ops: float) -> Scores:
+    """Retell the base version of `seeds_dir` synthetically and score the alignment of that pair."""
+    seeds, named = load_seeds(seeds_dir, [])
+    versions = [parse_seed(s) for s in seeds]
+    base = next((v for v in versions if v.id == named), max(versions, key=lambda v: len(v.sentences)))
+    retelling = retell(base, seed, **ops)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "base.txt").write_text(base.text, encoding="utf-8")
+        (folder / "retold.txt").write_text(retelling.text, encoding="utf-8")
+        (folder / "seeds.yml").write_text(
+            "base: base\nversions:\n  - file: base.txt\n    id: base\n  - file: retold.txt\n    id: retold\n",
+            encoding="utf-8",
+        )
+        corpus = build_corpus(folder, params)
+    targets = {str(k): (a, b) for k, (a, b, _) in enumerate(retelling.truth)}
+    refs = {str(s.index): (s.start, s.end) for s in base.sentences}
+    truth = {str(k): {str(i) for i in src} for k, (_, _, src) in enumerate(retelling.truth)}
+    return score(corpus, "retold", "base", targets, refs, truth)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m retold.evaluate", description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"))
+    parser.add_argument("--gold", type=Path, action="append", default=[], help="gold file (repeatable)")
+    parser.add_argument(
+        "--synthetic", type=int, default=0, help="also score N synthetic retellings per profile"
+    )
+    args = parser.parse_args(argv)
+    try:
+        started = time.perf_counter()
+        corpus = build_corpus(args.seeds)
+        elapsed = time.perf_counter() - started
+        print(f"build: {len(corpus.versions)} versions, {len(corpus.groups)} groups in {elapsed:.2f} s")
+        for path in args.gold:
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            print(f"gold {path.name}: {score_gold(corpus, gold).summary()}")
+        for profile, ops in PROFILES.items():
+            for n in range(args.synthetic):
+                print(f"synthetic {profile} {n}: {score_synthetic(args.seeds, n, **ops).summary()}")
+    except (RetoldError, OSError, ValueError, KeyError) as exc:
+        print(f"retold.evaluate: error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
