@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from retold.model import Sentence, Version
-from retold.text import terms
+from retold.text import Phrases, terms
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,8 @@ class Link:
 class TermIndex:
     """IDF weights over all sentences of the corpus, and each sentence's term profile."""
 
-    def __init__(self, sentences: Sequence[Sentence]) -> None:
-        self.terms = {s.id: terms(s.text) for s in sentences}
+    def __init__(self, sentences: Sequence[Sentence], phrases: Phrases | None = None) -> None:
+        self.terms = {s.id: terms(s.text, phrases) for s in sentences}
         df = Counter(t for ts in self.terms.values() for t in set(ts))
         n = max(1, len(sentences))
         self.idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}

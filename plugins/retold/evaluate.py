@@ -158,13 +158,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m retold.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=Path("seeds"))
     parser.add_argument("--gold", type=Path, action="append", default=[], help="gold file (repeatable)")
+    parser.add_argument("--no-glossary", action="store_true", help="ignore seeds/glossary.yml")
     parser.add_argument(
         "--synthetic", type=int, default=0, help="also score N synthetic retellings per profile"
     )
     args = parser.parse_args(argv)
     try:
         started = time.perf_counter()
-        corpus = build_corpus(args.seeds)
+        corpus = build_corpus(args.seeds, use_glossary=not args.no_glossary)
         elapsed = time.perf_counter() - started
         print(f"build: {len(corpus.versions)} versions, {len(corpus.groups)} groups in {elapsed:.2f} s")
         for path in args.gold:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from retold.glossary import Glossary
+
 RELATIONS = ("original", "translation", "summary", "rewrite")
 
 
@@ -129,6 +131,7 @@ class Corpus:
     base: str
     groups: tuple[ClaimGroup, ...]
     warnings: tuple[str, ...] = field(default=())
+    glossary: Glossary = field(default_factory=Glossary)
 
     def version(self, version_id: str) -> Version:
         for v in self.versions:

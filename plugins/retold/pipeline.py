@@ -6,6 +6,7 @@ from pathlib import Path
 
 from retold.align import Params, TermIndex, link_version
 from retold.claims import build_groups
+from retold.glossary import Glossary, load_glossary
 from retold.model import Corpus, Version
 from retold.parse import parse_blocks
 from retold.seeds import Seed, load_seeds
@@ -34,18 +35,19 @@ def choose_base(versions: list[Version], named: str | None) -> Version:
     )
 
 
-def build_corpus(seeds_dir: Path, params: Params | None = None) -> Corpus:
+def build_corpus(seeds_dir: Path, params: Params | None = None, *, use_glossary: bool = True) -> Corpus:
     """Parse, align and group a folder of versions. Raises RetoldError on unusable input."""
     params = params or Params()
     warnings: list[str] = []
     seeds, named_base = load_seeds(seeds_dir, warnings)
+    glossary = load_glossary(seeds_dir) if use_glossary else Glossary()
     versions = [parse_seed(seed) for seed in seeds]
     base = choose_base(versions, named_base)
     versions.sort(key=lambda v: (v.id != base.id, v.meta.file))
-    index = TermIndex([s for v in versions for s in v.sentences])
+    index = TermIndex([s for v in versions for s in v.sentences], glossary.phrases())
     links = {}
     for v in versions:
         if v.id != base.id:
             links.update(link_version(v, base, index, params))
     groups = build_groups(versions, base, links, index, params)
-    return Corpus(tuple(versions), base.id, groups, tuple(warnings))
+    return Corpus(tuple(versions), base.id, groups, tuple(warnings), glossary)

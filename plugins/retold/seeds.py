@@ -17,6 +17,8 @@ import yaml
 
 from retold.errors import RetoldError
 from retold.model import RELATIONS, VersionMeta
+from retold.yamlnodes import compose, mapping, scalar, sequence
+from retold.yamlnodes import line as yaml_line
 
 SEED_SUFFIXES = (".txt", ".md")
 MANIFEST = "seeds.yml"
@@ -82,55 +84,20 @@ def infer_title(text: str) -> str:
     return lines[0][:120] if lines else ""
 
 
-def _scalar(path: Path, node: yaml.Node, key: str) -> str | None:
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == "tag:yaml.org,2002:null":
-            return None
-        return str(node.value)
-    raise RetoldError(
-        path,
-        f"'{key}' must be a single value, not a list or mapping.",
-        line=node.start_mark.line + 1,
-    )
-
-
-def _mapping(path: Path, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node, int]]:
-    if not isinstance(node, yaml.MappingNode):
-        raise RetoldError(path, f"{what} must be a mapping of keys to values.", line=node.start_mark.line + 1)
-    return [(str(k.value), v, k.start_mark.line + 1) for k, v in node.value]
-
-
 def read_manifest(path: Path) -> Manifest:
     """Parse `seeds.yml`, keeping line numbers so every error can point at its line."""
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise RetoldError(
-            path,
-            f"is not valid YAML: {exc.problem}.",
-            line=mark.line + 1 if mark else None,
-            hint="Fix the syntax (indentation, quotes, colons).",
-        ) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise RetoldError(path, f"cannot be read: {exc}.") from None
+    root = compose(path)
     if root is None:
         return Manifest({}, None, {})
     base: str | None = None
     entries: dict[str, VersionMeta] = {}
     lines: dict[str, int] = {}
     ids: dict[str, int] = {}
-    for key, value, line in _mapping(path, root, "The manifest"):
-        if key not in TOP_KEYS:
-            raise RetoldError(
-                path, f"unknown key '{key}'.", line=line, hint=f"Allowed: {', '.join(TOP_KEYS)}."
-            )
+    for key, value, _ in mapping(path, root, "The manifest", TOP_KEYS):
         if key == "base":
-            base = _scalar(path, value, key)
+            base = scalar(path, value, key)
             continue
-        if not isinstance(value, yaml.SequenceNode):
-            raise RetoldError(path, "'versions' must be a list.", line=line)
-        for item in value.value:
+        for item in sequence(path, value, key):
             meta, item_line = _version_entry(path, item)
             if meta.file in entries:
                 raise RetoldError(path, f"file '{meta.file}' is listed twice.", line=item_line)
@@ -150,17 +117,10 @@ def read_manifest(path: Path) -> Manifest:
 
 
 def _version_entry(path: Path, node: yaml.Node) -> tuple[VersionMeta, int]:
-    line = node.start_mark.line + 1
+    line = yaml_line(node)
     values: dict[str, Any] = {}
-    for key, value, key_line in _mapping(path, node, "A version entry"):
-        if key not in VERSION_KEYS:
-            raise RetoldError(
-                path,
-                f"unknown key '{key}' in a version entry.",
-                line=key_line,
-                hint=f"Allowed: {', '.join(VERSION_KEYS)}.",
-            )
-        values[key] = _scalar(path, value, key)
+    for key, value, _ in mapping(path, node, "A version entry", VERSION_KEYS):
+        values[key] = scalar(path, value, key)
     file = values.get("file")
     if not file:
         raise RetoldError(path, "a version entry has no 'file'.", line=line)

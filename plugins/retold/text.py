@@ -301,6 +301,13 @@ _PHRASES = (
 )
 
 
+_ENUMERATOR = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.:、)）]|[(（]\d{1,2}[)）]|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|finally|lastly),)\s*",
+    re.I,
+)
+
+
 def words(text: str) -> list[str]:
     """Word tokens in order, lower-cased, with phrase-level names folded (United States -> us)."""
     for pattern, repl in _PHRASES:
@@ -319,6 +326,27 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
-def terms(text: str) -> list[str]:
-    """Content terms of a text in order (duplicates kept)."""
-    return [t for t in (stem(w) for w in words(text)) if t]
+Phrases = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+def terms(text: str, phrases: Phrases | None = None) -> list[str]:
+    """Content terms of a text in order (duplicates kept).
+
+    `phrases` (from a glossary) folds every name of an entity into that entity's one term.
+    """
+    toks = words(_ENUMERATOR.sub("", text, count=1))
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        if phrases:
+            bare = tuple(re.sub(r"'s?$", "", t) for t in toks[i : i + 6])
+            hit = next(((n, term) for n, term in phrases.get(bare[0], ()) if bare[: len(n)] == n), None)
+            if hit is not None:
+                out.append(hit[1])
+                i += len(hit[0])
+                continue
+        term = stem(toks[i])
+        if term:
+            out.append(term)
+        i += 1
+    return out

@@ -1,0 +1,106 @@
+"""The optional `seeds/glossary.yml`: names that no string measure can see as the same.
+
+    entities:
+      - name: Moonshot AI
+        kind: organisation        # organisation | person | product | place | other
+        aliases: [Lunar Dark Side, Kimi]
+
+Every alias (and the name itself) becomes one matching term, so "Lunar Dark Side" in a
+literal translation and "Moonshot AI" in a rewrite count as the same word. The entity index
+and the fidelity checks use the same list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from retold.errors import RetoldError
+from retold.yamlnodes import compose, line, mapping, scalar, sequence
+
+GLOSSARY = "glossary.yml"
+KINDS = ("organisation", "person", "product", "place", "other")
+_ENTRY_KEYS = ("name", "kind", "aliases")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named thing and the other names it goes by."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+    @property
+    def term(self) -> str:
+        """The matching term all of its names fold into."""
+        return "=" + re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(
+        re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w.'’]+", text.lower().replace(".", " ")) if w
+    )
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Entities, and a lookup from word sequences to their entity term."""
+
+    entities: tuple[Entity, ...] = ()
+
+    def phrases(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """First word -> (words of a name, entity term), longest names first."""
+        out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for e in self.entities:
+            for name in e.names:
+                toks = _tokens(name)
+                if toks:
+                    out.setdefault(toks[0], []).append((toks, e.term))
+        for options in out.values():
+            options.sort(key=lambda o: -len(o[0]))
+        return out
+
+
+def load_glossary(seeds_dir: Path) -> Glossary:
+    """The glossary of a seeds folder, or an empty one when it has none."""
+    path = seeds_dir / GLOSSARY
+    if not path.is_file():
+        return Glossary()
+    root = compose(path)
+    if root is None:
+        return Glossary()
+    entities: list[Entity] = []
+    seen: dict[str, int] = {}
+    for _, value, _ in mapping(path, root, "The glossary", ("entities",)):
+        for item in sequence(path, value, "entities"):
+            fields: dict[str, object] = {"aliases": ()}
+            for key, node, _ in mapping(path, item, "An entity", _ENTRY_KEYS):
+                if key == "aliases":
+                    fields[key] = tuple(
+                        a for a in (scalar(path, n, key) for n in sequence(path, node, key)) if a
+                    )
+                else:
+                    fields[key] = scalar(path, node, key)
+            name, kind = fields.get("name"), fields.get("kind") or "other"
+            if not isinstance(name, str) or not name.strip():
+                raise RetoldError(path, "an entity has no 'name'.", line=line(item))
+            if kind not in KINDS:
+                raise RetoldError(path, f"kind '{kind}' is not one of {', '.join(KINDS)}.", line=line(item))
+            for n in (name, *fields["aliases"]):  # type: ignore[misc]
+                key = " ".join(_tokens(n))
+                if key in seen:
+                    raise RetoldError(
+                        path,
+                        f"the name '{n}' is already used on line {seen[key]}.",
+                        line=line(item),
+                        hint="Each name or alias may belong to one entity only.",
+                    )
+                seen[key] = line(item)
+            entities.append(Entity(name.strip(), str(kind), fields["aliases"]))  # type: ignore[arg-type]
+    return Glossary(tuple(entities))
