@@ -40,9 +40,7 @@ def test_shuffled_copy_links_every_sentence_to_itself(make_corpus: MakeCorpus) -
     sentences = [*_base_sentences(), "Students from many universities join the labs as interns."]
     shuffled = sentences[:]
     random.Random(7).shuffle(shuffled)
-    folder = make_corpus(
-        {"a.txt": _paragraphs(sentences), "b.txt": _paragraphs(shuffled), "seeds.yml": MANIFEST}
-    )
+    folder = make_corpus({"a.txt": _paragraphs(sentences), "b.txt": _paragraphs(shuffled), "seeds.yml": MANIFEST})
     linked = _linked(build_corpus(folder), "other")
     for s in sentences:
         assert s in linked.get(s, set()), s

@@ -72,9 +72,7 @@ def test_cross_version_groups_have_two_versions(export: dict) -> None:
 def test_failed_build_keeps_previous_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "a.txt").write_text(
-        "A title line\nOne claim is made here. Another one follows.\n", encoding="utf-8"
-    )
+    (seeds / "a.txt").write_text("A title line\nOne claim is made here. Another one follows.\n", encoding="utf-8")
     out = tmp_path / "docs"
     assert main(["--seeds", str(seeds), "--out", str(out)]) == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}

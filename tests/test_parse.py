@@ -59,9 +59,7 @@ def test_boilerplate_forms() -> None:
 
 
 def test_enumerated_points_are_items() -> None:
-    text = (
-        "Intro sentence here.\n1: The first point is made.\n2. The second point is made.\nFirst, a point.\n"
-    )
+    text = "Intro sentence here.\n1: The first point is made.\n2. The second point is made.\nFirst, a point.\n"
     assert [k for k, _ in kinds(text)] == [
         BlockKind.PARAGRAPH,
         BlockKind.ITEM,

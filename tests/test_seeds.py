@@ -45,9 +45,7 @@ def test_seed_without_manifest_entry_is_inferred_with_warning(make_corpus: MakeC
         ("versions:\n  - file: a.txt\n    title: [1, 2]\n", 3, "single value"),
     ],
 )
-def test_manifest_errors_name_file_and_line(
-    make_corpus: MakeCorpus, manifest: str, line: int, words: str
-) -> None:
+def test_manifest_errors_name_file_and_line(make_corpus: MakeCorpus, manifest: str, line: int, words: str) -> None:
     folder = make_corpus({"a.txt": TEXT, "b.txt": TEXT + "More.\n", "seeds.yml": manifest})
     with pytest.raises(RetoldError) as info:
         load_seeds(folder, [])

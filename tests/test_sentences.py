@@ -28,9 +28,7 @@ def test_quotes_close_sentences() -> None:
 
 
 def test_lowercase_continuation_does_not_split() -> None:
-    assert split("It cost $10 vs. $20 in the U.S. market. ok.") == [
-        "It cost $10 vs. $20 in the U.S. market. ok."
-    ]
+    assert split("It cost $10 vs. $20 in the U.S. market. ok.") == ["It cost $10 vs. $20 in the U.S. market. ok."]
 
 
 def test_list_marker_is_not_a_sentence() -> None:

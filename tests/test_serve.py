@@ -55,15 +55,11 @@ def test_one_seed_edit_one_rebuild(seeds_copy: Path, tmp_path: Path) -> None:
         assert _wait_for(lambda: "Serving on" in log.read_text(), 90), log.read_text()
         assert builds() == 1
         seed = seeds_copy / "001_47a91e972499c6ba.txt"
-        seed.write_text(
-            seed.read_text(encoding="utf-8") + "\nA freshly added zebracorn sentence.\n", encoding="utf-8"
-        )
+        seed.write_text(seed.read_text(encoding="utf-8") + "\nA freshly added zebracorn sentence.\n", encoding="utf-8")
         assert _wait_for(lambda: builds() >= 2, 60), log.read_text()
         time.sleep(4)  # a rebuild loop would show up as further builds here
         assert builds() == 2, log.read_text()
-        page = (
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/versions/gigazine/", timeout=10).read().decode()
-        )
+        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/versions/gigazine/", timeout=10).read().decode()
         assert "zebracorn" in page
     finally:
         proc.terminate()

@@ -23,8 +23,7 @@ def write_config(seeds: Path, dest: Path) -> Path:
     config["docs_dir"] = str(ROOT / "docs")
     config["site_dir"] = str(dest / "site")
     config["plugins"] = [
-        p if p != {"retold": {"seeds": "seeds"}} else {"retold": {"seeds": str(seeds)}}
-        for p in config["plugins"]
+        p if p != {"retold": {"seeds": "seeds"}} else {"retold": {"seeds": str(seeds)}} for p in config["plugins"]
     ]
     assert {"retold": {"seeds": str(seeds)}} in config["plugins"]
     cfg = dest / "mkdocs.yml"
@@ -96,9 +95,7 @@ def test_version_pages_link_every_sentence(site: Path) -> None:
     export = json.loads((site / "export" / "corpus.json").read_text(encoding="utf-8"))
     for v in export["versions"]:
         soup = html(site / "versions" / v["id"] / "index.html")
-        sentences = {
-            r["sentence"] for c in export["claims"] for r in c["renderings"] if r["version"] == v["id"]
-        }
+        sentences = {r["sentence"] for c in export["claims"] for r in c["renderings"] if r["version"] == v["id"]}
         spans = soup.select("span.rt-s[id]")
         assert len(spans) == len(sentences)
         for span in spans:
@@ -110,9 +107,7 @@ def test_version_pages_link_every_sentence(site: Path) -> None:
 def test_search_index_holds_claim_pages(site: Path) -> None:
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = [d["location"] for d in index["docs"]]
-    claim_docs = [
-        d for d in index["docs"] if d["location"].startswith("claims/") and d["location"] != "claims/"
-    ]
+    claim_docs = [d for d in index["docs"] if d["location"].startswith("claims/") and d["location"] != "claims/"]
     assert len({d["location"].split("#")[0] for d in claim_docs}) > 100
     for word in ("Claude", "Huawei", "internships"):
         assert any(word in d["text"] for d in claim_docs), word

@@ -93,9 +93,7 @@ class TermIndex:
                 mass[j] += self.idf[t]
         return [j for j, _ in mass.most_common(limit)]
 
-    def similarity(
-        self, a: str, b: str, fuzzy_weight: float, evidence: float = 6.0
-    ) -> tuple[float, tuple[str, ...]]:
+    def similarity(self, a: str, b: str, fuzzy_weight: float, evidence: float = 6.0) -> tuple[float, tuple[str, ...]]:
         """How strongly sentence `a` carries sentence `b`'s claim, in [0, 1], and the shared terms."""
         shared = self.sets[a] & self.sets[b]
         if not shared:
@@ -140,8 +138,7 @@ def best_path(cands: Sequence[Sequence[tuple[int, float]]], params: Params) -> l
         layer = []
         for j, e in options:
             total, back = max(
-                (v + _transition(pos, j, params.order_bonus), k)
-                for k, (v, _, pos, _) in enumerate(prev_layer)
+                (v + _transition(pos, j, params.order_bonus), k) for k, (v, _, pos, _) in enumerate(prev_layer)
             )
             layer.append((total + e, j, j, back))
         total, back = max(
@@ -159,9 +156,7 @@ def best_path(cands: Sequence[Sequence[tuple[int, float]]], params: Params) -> l
     return path[::-1]
 
 
-def link_version(
-    version: Version, base: Version, index: TermIndex, params: Params = Params()
-) -> dict[str, list[Link]]:
+def link_version(version: Version, base: Version, index: TermIndex, params: Params = Params()) -> dict[str, list[Link]]:
     """For each sentence of `version`, the base sentences that carry its claim (maybe none)."""
     src, ref = version.sentences, base.sentences
     emissions: list[dict[int, tuple[float, tuple[str, ...]]]] = []
@@ -171,10 +166,7 @@ def link_version(
             score, shared = index.similarity(s.id, ref[j].id, params.fuzzy_weight)
             row[j] = (score * (params.front_penalty if ref[j].front else 1.0), shared)
         emissions.append(row)
-    cands = [
-        sorted(((j, e) for j, (e, _) in row.items()), key=lambda t: -t[1])[: params.states]
-        for row in emissions
-    ]
+    cands = [sorted(((j, e) for j, (e, _) in row.items()), key=lambda t: -t[1])[: params.states] for row in emissions]
     path = best_path(cands, params)
     links: dict[str, list[Link]] = {}
     for s, row, primary in zip(src, emissions, path, strict=True):
@@ -194,7 +186,5 @@ def link_version(
                 break
             if j not in chosen:
                 chosen.append(j)
-        links[s.id] = [
-            Link(s.id, ref[j].id, round(min(1.0, row[j][0]), 3), row[j][1]) for j in sorted(chosen)
-        ]
+        links[s.id] = [Link(s.id, ref[j].id, round(min(1.0, row[j][0]), 3), row[j][1]) for j in sorted(chosen)]
     return links

@@ -13,17 +13,15 @@ from pathlib import Path
 
 from retold.errors import RetoldError
 from retold.output import write_tree
+from retold.pages import render_site
 from retold.pipeline import build_corpus
-from retold.render import render_site
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="build.py", description="Build Retold's claim pages and corpus.json from a folder of seeds."
     )
-    parser.add_argument(
-        "--seeds", type=Path, default=Path("seeds"), help="folder of seed files (default: seeds)"
-    )
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed files (default: seeds)")
     parser.add_argument("--out", type=Path, default=Path("docs"), help="output folder (default: docs)")
     args = parser.parse_args(argv)
     started = time.perf_counter()

@@ -119,9 +119,7 @@ def score_gold(corpus: Corpus, gold: Mapping) -> Scores:  # type: ignore[type-ar
     if tfile not in by_file or rfile not in by_file:
         raise RetoldError(tfile, "the gold file names a version that is not in the seeds.")
     truth = {
-        t: set(link["match"])
-        for t, link in gold["links"].items()
-        if link["kind"] not in ("heading", "boilerplate")
+        t: set(link["match"]) for t, link in gold["links"].items() if link["kind"] not in ("heading", "boilerplate")
     }
     return score(
         corpus,
@@ -159,9 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=Path("seeds"))
     parser.add_argument("--gold", type=Path, action="append", default=[], help="gold file (repeatable)")
     parser.add_argument("--no-glossary", action="store_true", help="ignore seeds/glossary.yml")
-    parser.add_argument(
-        "--synthetic", type=int, default=0, help="also score N synthetic retellings per profile"
-    )
+    parser.add_argument("--synthetic", type=int, default=0, help="also score N synthetic retellings per profile")
     args = parser.parse_args(argv)
     try:
         started = time.perf_counter()

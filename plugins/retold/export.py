@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from retold.analyse import Status, status
 from retold.model import Corpus
 
 SCHEMA = 1
@@ -44,6 +45,7 @@ def corpus_dict(corpus: Corpus) -> dict[str, Any]:
             "id": g.id,
             "label": g.label,
             "section": g.section,
+            "dropped_by": [v.id for v in corpus.versions if status(g, v.id, corpus) is Status.DROPPED],
             "renderings": [
                 {
                     "version": r.version,

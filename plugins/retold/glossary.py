@@ -43,9 +43,7 @@ class Entity:
 
 
 def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(
-        re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w.'’]+", text.lower().replace(".", " ")) if w
-    )
+    return tuple(re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w.'’]+", text.lower().replace(".", " ")) if w)
 
 
 @dataclass(frozen=True)
@@ -82,9 +80,7 @@ def load_glossary(seeds_dir: Path) -> Glossary:
             fields: dict[str, object] = {"aliases": ()}
             for key, node, _ in mapping(path, item, "An entity", _ENTRY_KEYS):
                 if key == "aliases":
-                    fields[key] = tuple(
-                        a for a in (scalar(path, n, key) for n in sequence(path, node, key)) if a
-                    )
+                    fields[key] = tuple(a for a in (scalar(path, n, key) for n in sequence(path, node, key)) if a)
                 else:
                     fields[key] = scalar(path, node, key)
             name, kind = fields.get("name"), fields.get("kind") or "other"

@@ -36,15 +36,25 @@ def escape_title(text: str) -> str:
     return " ".join(text.replace('"', "'").replace("\\", "/").split())
 
 
-def highlight(text: str, reference_terms: frozenset[str]) -> str:
-    """Escaped text with the content words that the reference lacks wrapped in <mark>."""
+def highlight(text: str, reference_terms: frozenset[str] | None, flagged: tuple[str, ...] = ()) -> str:
+    """Escaped text with marks: `flagged` phrases as evidence, and (when `reference_terms` is
+    given) the content words that the reference lacks."""
+    spans: list[tuple[int, int, str]] = []
+    low = text.lower()
+    for phrase in flagged:
+        i = low.find(phrase.lower()) if phrase else -1
+        if i >= 0 and not any(a < i + len(phrase) and i < b for a, b, _ in spans):
+            spans.append((i, i + len(phrase), "rt-flag"))
+    if reference_terms is not None:
+        for m in _WORD.finditer(text):
+            term = stem(m.group().lower())
+            if term and term not in reference_terms and not any(a < m.end() and m.start() < b for a, b, _ in spans):
+                spans.append((m.start(), m.end(), "rt-diff"))
     out: list[str] = []
     pos = 0
-    for m in _WORD.finditer(text):
-        term = stem(m.group().lower())
-        if term and term not in reference_terms:
-            out.append(escape(text[pos : m.start()]))
-            out.append(f"<mark>{escape(m.group())}</mark>")
-            pos = m.end()
+    for a, b, cls in sorted(spans):
+        out.append(escape(text[pos:a]))
+        out.append(f'<mark class="{cls}">{escape(text[a:b])}</mark>')
+        pos = b
     out.append(escape(text[pos:]))
     return "".join(out)

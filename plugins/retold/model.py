@@ -92,8 +92,21 @@ class Version:
 
 
 @dataclass(frozen=True)
+class Flag:
+    """Evidence of a meaning-bearing difference from the base: the words on both sides."""
+
+    kind: str
+    detail: str
+    here: tuple[str, ...] = ()
+    base: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Rendering:
-    """A sentence of one version placed in a claim group, with why it was placed there."""
+    """A sentence of one version placed in a claim group, with why it was placed there.
+
+    `status` and `flags` are filled in by the analyse stage: base, kept, changed or added.
+    """
 
     version: str
     sentence: str
@@ -102,6 +115,8 @@ class Rendering:
     text: str
     score: float
     shared_terms: tuple[str, ...] = ()
+    status: str = ""
+    flags: tuple[Flag, ...] = ()
 
 
 @dataclass(frozen=True)

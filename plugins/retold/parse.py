@@ -35,9 +35,7 @@ _RELATED = re.compile(
 )
 _LINK_CARD = re.compile(r".{8,}\s[-–—|]\s+(?:by\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}")
 _BRACKETED = re.compile(r"[(（\[【].{10,}[)）\]】]")
-_FRONT_START = re.compile(
-    r"(?:editor|translator)['’]?s?['’]?\s+note\b|note\s+from\s+the\s+(?:editor|translator)", re.I
-)
+_FRONT_START = re.compile(r"(?:editor|translator)['’]?s?['’]?\s+note\b|note\s+from\s+the\s+(?:editor|translator)", re.I)
 _FRONT_END = re.compile(
     r"(?:the\s+following\s+is|below\s+is|what\s+follows\s+is|here\s+is)\b.{0,60}"
     r"\b(?:original|full|text|article|translation|essay|post)\b.{0,30}",

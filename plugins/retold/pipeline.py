@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from retold.align import Params, TermIndex, link_version
+from retold.analyse import annotate
 from retold.claims import build_groups
 from retold.glossary import Glossary, load_glossary
 from retold.model import Corpus, Version
@@ -50,4 +51,4 @@ def build_corpus(seeds_dir: Path, params: Params | None = None, *, use_glossary:
         if v.id != base.id:
             links.update(link_version(v, base, index, params))
     groups = build_groups(versions, base, links, index, params)
-    return Corpus(tuple(versions), base.id, groups, tuple(warnings), glossary)
+    return annotate(Corpus(tuple(versions), base.id, groups, tuple(warnings), glossary))

@@ -28,8 +28,8 @@ from mkdocs.structure.files import File, Files
 
 from retold.config import RetoldConfig
 from retold.errors import RetoldError
+from retold.pages import Site, render_site
 from retold.pipeline import build_corpus
-from retold.render import Site, render_site
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -82,8 +82,6 @@ class RetoldPlugin(BasePlugin[RetoldConfig]):
             files.append(File.generated(config, path, content=content))
         return files
 
-    def on_serve(
-        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object
-    ) -> LiveReloadServer:
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         server.watch(str(self.seeds_dir))
         return server

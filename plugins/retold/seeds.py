@@ -172,9 +172,7 @@ def load_seeds(seeds_dir: Path, warnings: list[str]) -> tuple[list[Seed], str | 
     for path in paths:
         size = path.stat().st_size
         if size > MAX_SEED_BYTES:
-            warnings.append(
-                f"{path}: skipped: {size} bytes is over the limit of {MAX_SEED_BYTES} bytes per seed."
-            )
+            warnings.append(f"{path}: skipped: {size} bytes is over the limit of {MAX_SEED_BYTES} bytes per seed.")
             continue
         try:
             text = decode_seed(path, path.read_bytes())

@@ -38,9 +38,7 @@ def scalar(path: Path, node: yaml.Node, key: str) -> str | None:
     raise RetoldError(path, f"'{key}' must be a single value, not a list or mapping.", line=line(node))
 
 
-def mapping(
-    path: Path, node: yaml.Node, what: str, allowed: tuple[str, ...]
-) -> list[tuple[str, yaml.Node, int]]:
+def mapping(path: Path, node: yaml.Node, what: str, allowed: tuple[str, ...]) -> list[tuple[str, yaml.Node, int]]:
     """(key, value node, line) of a mapping whose keys must all be `allowed`."""
     if not isinstance(node, yaml.MappingNode):
         raise RetoldError(path, f"{what} must be a mapping of keys to values.", line=line(node))

@@ -1,0 +1,67 @@
+"""Render the corpus model as plain Markdown pages (and the export), keyed by docs path.
+
+Pages are ordinary Markdown with relative `.md` links, so MkDocs validates every link and any
+MkDocs-compatible engine can render them. All seed text goes through `retold.markup`.
+Markdown extensions used: attr_list, md_in_html, tables (listed in the project's mkdocs.yml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from retold.export import corpus_json
+from retold.markup import escape_heading
+from retold.model import Corpus
+from retold.pages.claim import claim_page
+from retold.pages.common import Pages, claim_path, fidelity_path, strips, version_path
+from retold.pages.entities import entities_page
+from retold.pages.fidelity import fidelity_index, fidelity_page
+from retold.pages.home import EXPORT_PATH, home, versions_index
+from retold.pages.lists import added, claims_index, dropped
+from retold.pages.method import method_page
+from retold.pages.version import version_page
+
+__all__ = ["EXPORT_PATH", "Site", "render_site"]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Every generated file (docs path -> content) and the navigation in reading order."""
+
+    files: dict[str, str]
+    nav: list[dict[str, object]]
+
+
+def render_site(corpus: Corpus) -> Site:
+    """All pages of the site, the export, and the navigation."""
+    pages = Pages(corpus)
+    others = [v for v in corpus.versions if v.id != corpus.base]
+    files: dict[str, str] = {
+        "index.md": home(pages),
+        "versions/index.md": versions_index(pages),
+        "claims/index.md": claims_index(pages),
+        "fidelity/index.md": fidelity_index(pages),
+        "lists/added.md": added(pages),
+        "lists/dropped.md": dropped(pages),
+        "entities.md": entities_page(pages),
+        "method.md": method_page(corpus),
+        EXPORT_PATH: corpus_json(corpus),
+    }
+    files.update({claim_path(g): claim_page(pages, i) for i, g in enumerate(corpus.groups)})
+    files.update({version_path(v.id): version_page(pages, v) for v in corpus.versions})
+    files.update({fidelity_path(v.id): fidelity_page(pages, v) for v in others})
+    return Site(files, _nav(corpus))
+
+
+def _nav(corpus: Corpus) -> list[dict[str, object]]:
+    claims: list[object] = ["claims/index.md"]
+    claims += [{escape_heading(title): [claim_path(g) for g in groups]} for title, groups in strips(corpus)]
+    others = [v for v in corpus.versions if v.id != corpus.base]
+    return [
+        {"Home": "index.md"},
+        {"Versions": ["versions/index.md", *(version_path(v.id) for v in corpus.versions)]},
+        {"Claims": claims},
+        {"Fidelity": ["fidelity/index.md", *(fidelity_path(v.id) for v in others)]},
+        {"Lists": ["lists/added.md", "lists/dropped.md", "entities.md"]},
+        {"Method": "method.md"},
+    ]

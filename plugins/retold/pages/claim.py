@@ -1,0 +1,92 @@
+"""One page per claim group: the claim as each version words it, side by side."""
+
+from __future__ import annotations
+
+from retold.analyse import Status, has_base
+from retold.markup import escape, escape_heading, highlight
+from retold.model import ClaimGroup, Rendering
+from retold.pages.common import Pages, anchor, fidelity_path, version_path
+from retold.text import terms
+
+KIND_TEXT = {
+    "number": "Number",
+    "entity": "Name",
+    "hedge": "Hedge",
+    "negation": "Negation",
+    "attribution": "Attribution",
+    "cause": "Cause",
+    "quote": "Quotation",
+    "intensity": "Intensity",
+}
+
+
+def _rendering(pages: Pages, g: ClaimGroup, r: Rendering, base_terms: frozenset[str] | None) -> str:
+    corpus = pages.corpus
+    v = corpus.version(r.version)
+    is_base = r.version == corpus.base
+    flagged = tuple(w for f in r.flags for w in f.here)
+    text = highlight(r.text, None if is_base else base_terms, flagged)
+    head = [f"[{pages.name(r.version)}](../{version_path(r.version)}#{anchor(r.sentence)})"]
+    head.append(escape(v.meta.relation or "version"))
+    head.append("base" if is_base else f"match {r.score:.2f}")
+    if r.status and not is_base:
+        head.append(f'<span class="rt-status rt-{r.status}">{escape(r.status)}</span>')
+    extra = []
+    if r.flags:
+        items = "".join(
+            f"<li><strong>{KIND_TEXT.get(f.kind, f.kind)}</strong>: {escape(f.detail)}</li>" for f in r.flags
+        )
+        extra.append(
+            f'<ul class="rt-flags">{items}</ul>\n<p class="rt-why" markdown>Flags are evidence, not verdicts: '
+            f"compare the wordings. [All of this version's flags](../{fidelity_path(r.version)})</p>"
+        )
+    if r.shared_terms and not is_base:
+        extra.append(f'<p class="rt-why">Shared terms: {escape(", ".join(pages.surface(r.text, r.shared_terms)))}</p>')
+    others = [o for o in pages.groups_of.get(r.sentence, []) if o.id != g.id]
+    if others:
+        more = f" and {len(others) - 6} more" if len(others) > 6 else ""
+        links = "; ".join(f"[{escape(o.label)}]({o.id}.md)" for o in others[:6])
+        extra.append(f'<p class="rt-also" markdown>This sentence also carries: {links}{more}</p>')
+    cls = "rt-base" if is_base else f"rt-{r.status or 'kept'}"
+    return (
+        f'<div class="rt-rendering {cls}" markdown>\n'
+        f'<p class="rt-who" markdown>{" · ".join(head)}</p>\n'
+        f"<blockquote markdown>\n{text}\n</blockquote>\n" + "\n".join(extra) + "\n</div>\n"
+    )
+
+
+def claim_page(pages: Pages, i: int) -> str:
+    corpus = pages.corpus
+    g = corpus.groups[i]
+    base_r = next((r for r in g.renderings if r.version == corpus.base), None)
+    base_terms = frozenset(terms(base_r.text)) if base_r else None
+    order = {v.id: k for k, v in enumerate(corpus.versions)}
+    renderings = sorted(g.renderings, key=lambda r: (order[r.version], r.start))
+    parts = [f"# {escape_heading(g.label)}\n"]
+    where = f"Section: {escape(g.section or 'Opening')} · claim {i + 1} of {len(corpus.groups)}"
+    parts.append(f'<p class="rt-meta">{where}</p>\n')
+    if not has_base(g, corpus):
+        parts.append(
+            f'<p class="rt-note">Not in the base version ({pages.name(corpus.base)}): '
+            f"added by {', '.join(pages.name(v) for v in g.versions)}.</p>\n"
+        )
+    elif any(r.status == Status.CHANGED for r in g.renderings):
+        parts.append(
+            '<p class="rt-meta">Highlighted: <mark class="rt-flag">flagged words</mark> and '
+            '<mark class="rt-diff">words the base sentence does not use</mark>.</p>\n'
+        )
+    parts += [_rendering(pages, g, r, base_terms) for r in renderings]
+    missing = [v.id for v in corpus.versions if v.id not in g.versions]
+    if missing:
+        parts.append(f"**Not carried by:** {', '.join(pages.name(v) for v in missing)}.\n")
+    else:
+        parts.append("**Carried by every version.**\n")
+    nav = []
+    if i > 0:
+        prev = corpus.groups[i - 1]
+        nav.append(f"← Previous: [{escape(prev.label)}]({prev.id}.md)")
+    if i + 1 < len(corpus.groups):
+        nxt = corpus.groups[i + 1]
+        nav.append(f"Next: [{escape(nxt.label)}]({nxt.id}.md) →")
+    parts.append('<nav class="rt-prevnext" markdown>\n' + "<br>\n".join(nav) + "\n</nav>\n")
+    return "\n".join(parts)

@@ -1,0 +1,105 @@
+"""Fidelity pages: per version, the share of base claims kept, changed and dropped, its
+additions, and every flag grouped by kind with both wordings a click away."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from retold.analyse import unique_groups, version_stats
+from retold.fidelity import KINDS
+from retold.markup import escape, escape_heading
+from retold.model import Version
+from retold.pages.claim import KIND_TEXT
+from retold.pages.common import Pages, claim_path, fidelity_path, plural
+
+
+def _share(n: int, total: int) -> str:
+    return f"{n} ({100 * n / total:.0f}%)" if total else str(n)
+
+
+def summary_line(pages: Pages, v: Version) -> str:
+    """One sentence a reader can quote."""
+    s = version_stats(pages.corpus, v.id)
+    kinds = _flag_counts(pages, v)
+    top = ", ".join(f"{KIND_TEXT[k].lower()} ({n})" for k, n in kinds.most_common(2))
+    line = (
+        f"{pages.names[v.id]} carries {s.shared} of the base version's {s.base_claims} claims "
+        f"({100 * s.shared / max(1, s.base_claims):.0f}%), {s.changed} of them with a flagged difference, "
+        f"drops {s.dropped} and adds {plural(s.unique, 'claim')} of its own"
+    )
+    return line + (f"; its most frequent flags are {top}." if top else ".")
+
+
+def _flag_counts(pages: Pages, v: Version) -> Counter[str]:
+    seen: set[tuple[str, str]] = set()
+    counts: Counter[str] = Counter()
+    for g in pages.corpus.groups:
+        for r in g.renderings:
+            if r.version == v.id:
+                for f in r.flags:
+                    if (r.sentence, f.detail) not in seen:
+                        seen.add((r.sentence, f.detail))
+                        counts[f.kind] += 1
+    return counts
+
+
+def fidelity_page(pages: Pages, v: Version) -> str:
+    corpus = pages.corpus
+    s = version_stats(corpus, v.id)
+    parts = [
+        f"# Fidelity: {escape_heading(pages.names[v.id])}\n",
+        f'<p class="rt-summary">{escape(summary_line(pages, v))}</p>\n',
+        "| of the base version's claims | count |\n|---|---|",
+        f"| kept | {_share(s.kept, s.base_claims)} |",
+        f"| changed (flagged) | {_share(s.changed, s.base_claims)} |",
+        f"| dropped | {_share(s.dropped, s.base_claims)} |",
+        f"| **added** (only this version) | {s.unique} |\n",
+        "Flags are evidence, not verdicts: each one quotes the words involved on both sides. Open a "
+        "claim to read both wordings.\n",
+    ]
+    by_kind: dict[str, list[str]] = {}
+    seen: set[tuple[str, str]] = set()
+    for g in corpus.groups:
+        for r in g.renderings:
+            if r.version != v.id:
+                continue
+            for f in r.flags:
+                if (r.sentence, f.detail) in seen:
+                    continue
+                seen.add((r.sentence, f.detail))
+                by_kind.setdefault(f.kind, []).append(f"- [{escape(g.label)}](../{claim_path(g)}): {escape(f.detail)}")
+    for kind in KINDS:
+        items = by_kind.get(kind, [])
+        parts.append(f"## {KIND_TEXT[kind]} {{#{kind}}}\n")
+        parts += [*items, ""] if items else ["None flagged.\n"]
+    additions = unique_groups(corpus, v.id)
+    parts.append("## Additions {#additions}\n")
+    parts += [pages.claim_item(g, "../") for g in additions] or ["None."]
+    return "\n".join(parts) + "\n"
+
+
+def fidelity_index(pages: Pages) -> str:
+    corpus = pages.corpus
+    others = [v for v in corpus.versions if v.id != corpus.base]
+    head = "| version | kept | changed | dropped | added | " + " | ".join(KIND_TEXT[k] for k in KINDS) + " |"
+    rows = [head, "|" + "---|" * (5 + len(KINDS))]
+    for v in others:
+        s = version_stats(corpus, v.id)
+        counts = _flag_counts(pages, v)
+        rows.append(
+            f"| [{pages.name(v.id)}](../{fidelity_path(v.id)}) | {s.kept} | {s.changed} | {s.dropped} | {s.unique} | "
+            + " | ".join(str(counts[k]) for k in KINDS)
+            + " |"
+        )
+    lines = [f"- {escape(summary_line(pages, v))}" for v in others]
+    return "\n".join(
+        [
+            "# Fidelity\n",
+            f"How each version stands to the base version ({pages.name(corpus.base)}), claim by claim. Flag "
+            "columns count sentences carrying each kind of flag.\n",
+            *rows,
+            "",
+            *lines,
+            "",
+        ]
+    )
