@@ -88,6 +88,12 @@ def test_detector_fires_on_change_only(kind: str, changed: str, faithful: str, b
     assert kind not in kinds(faithful, base), compare(faithful, base, base, CTX)
 
 
+def test_additive_not_only_is_not_negation() -> None:
+    base = "ByteDance and Alibaba build their own models, and so do Meituan and Xiaomi."
+    here = "Not only ByteDance and Alibaba build their own models, but also Meituan and Xiaomi."
+    assert "negation" not in kinds(here, base)
+
+
 def test_identical_sentences_carry_no_flag() -> None:
     for _, _, _, base in CASES:
         assert kinds(base, base) == set()

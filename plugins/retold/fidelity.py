@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from retold.glossary import Glossary
 from retold.model import Flag
-from retold.text import STOPWORDS, Phrases, terms
+from retold.text import STOPWORDS, Phrases, stem, terms
 
 KINDS = ("number", "entity", "hedge", "negation", "attribution", "cause", "quote", "intensity")
 HEDGES = frozenset(
@@ -153,6 +153,8 @@ SCALES: dict[str, dict[str, int]] = {
         "proved": 5,
     },
 }
+# Scales whose words keep their meaning across a loose paraphrase (how one regards another).
+OPEN_SCALES = ("regard", "certainty")
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“‘']([^\"”’'\n]{3,}?)[\"”’'](?=[\s.,;:!?)]|$)")
 PERSON_NOUNS = (
     r"researchers?|scientists?|experts?|analysts?|officials?|executives?|founders?|sources?|labs?|"
@@ -283,36 +285,49 @@ def detect_entities(here: str, anchor: str, base: str, ctx: Context) -> list[Fla
     return [Flag("entity", detail, tuple(extra), ())]
 
 
+def _governed(lexicon: frozenset[str], text: str) -> list[tuple[str, frozenset[str]]]:
+    """Each marker word with the content terms in its scope: up to four, to the clause's end."""
+    low = text.lower().replace("’", "'")
+    out = []
+    for clause in re.split(r"[,;:.!?()—]", low):
+        toks = _words(clause)
+        for i, w in enumerate(toks):
+            if toks[i + 1 : i + 2] in (["only"], ["just"], ["merely"], ["simply"]):
+                continue  # "not only ... but also" adds, it does not negate
+            if w in lexicon or (w.endswith("n't") and "n't" in lexicon):
+                scope = [t for t in (stem(x) for x in toks[i + 1 :]) if t][:4]
+                if scope:
+                    out.append((w, frozenset(scope)))
+    return out
+
+
+def _marker_shift(kind: str, lexicon: frozenset[str], here: str, anchor: str, base: str, ctx: Context) -> list[Flag]:
+    """A marker (hedge, negation) over words both sides use, present on one side only."""
+    mine, theirs, theirs_all = _governed(lexicon, here), _governed(lexicon, anchor), _governed(lexicon, base)
+    here_terms, base_terms = set(terms(here)), set(terms(base))
+
+    def carried(scope: frozenset[str], other: set[str]) -> bool:
+        return len(scope & other) * 2 >= len(scope) + (len(scope) > 1)
+
+    def covered(scope: frozenset[str], markers: list[tuple[str, frozenset[str]]]) -> bool:
+        return any(scope & other for _, other in markers)
+
+    flags = []
+    for word, scope in theirs:
+        if carried(scope, here_terms) and not covered(scope, mine):
+            flags.append(Flag(kind, f"the base says “{word}” here; this wording drops it", (), (word,)))
+    for word, scope in mine:
+        if carried(scope, base_terms) and not covered(scope, theirs_all):
+            flags.append(Flag(kind, f"“{word}” is added here; the base does not say it", (word,), ()))
+    return flags[:2]
+
+
 def detect_hedges(here: str, anchor: str, base: str, ctx: Context) -> list[Flag]:
-    mine, theirs_anchor, theirs = _found(HEDGES, here), _found(HEDGES, anchor), _found(HEDGES, base)
-    if theirs_anchor and not mine:
-        return [
-            Flag(
-                "hedge",
-                f"the base hedges ({', '.join(theirs_anchor)}); this wording does not",
-                (),
-                tuple(theirs_anchor),
-            )
-        ]
-    if mine and not theirs:
-        return [Flag("hedge", f"hedged here ({', '.join(mine)}); the base is not", tuple(mine), ())]
-    return []
+    return _marker_shift("hedge", HEDGES, here, anchor, base, ctx)
 
 
 def detect_negation(here: str, anchor: str, base: str, ctx: Context) -> list[Flag]:
-    mine, theirs_anchor, theirs = _found(NEGATIONS, here), _found(NEGATIONS, anchor), _found(NEGATIONS, base)
-    if theirs_anchor and not mine:
-        return [
-            Flag(
-                "negation",
-                f"the base negates ({', '.join(theirs_anchor)}); this wording does not",
-                (),
-                tuple(theirs_anchor),
-            )
-        ]
-    if mine and not theirs:
-        return [Flag("negation", f"negated here ({', '.join(mine)}); the base is not", tuple(mine), ())]
-    return []
+    return _marker_shift("negation", NEGATIONS, here, anchor, base, ctx)
 
 
 def detect_attribution(here: str, anchor: str, base: str, ctx: Context) -> list[Flag]:
@@ -358,8 +373,11 @@ def detect_quotes(here: str, anchor: str, base: str, ctx: Context) -> list[Flag]
 
 def detect_intensity(here: str, anchor: str, base: str, ctx: Context) -> list[Flag]:
     mine, theirs = _scale_words(here), _scale_words(base)
+    close = is_close(here, anchor, ctx)
     flags = []
     for scale, (word, grade) in mine.items():
+        if not close and scale not in OPEN_SCALES:
+            continue  # quantity and degree words only mean something in the same sentence
         if scale in theirs and theirs[scale][1] != grade:
             other = theirs[scale][0]
             flags.append(Flag("intensity", f"“{word}” here; “{other}” in the base ({scale})", (word,), (other,)))
@@ -378,10 +396,6 @@ DETECTORS: tuple[Detector, ...] = (
 )
 
 
-# These compare wording word by word, so they only speak when both sides say the same thing.
-CLOSE_ONLY = (detect_hedges, detect_negation, detect_intensity)
-
-
 def is_close(here: str, anchor: str, ctx: Context, share: float = 0.5) -> bool:
     """Whether two sentences share most of their content terms (the same claim, reworded)."""
     a, b = set(terms(here, ctx.phrases)), set(terms(anchor, ctx.phrases))
@@ -397,7 +411,4 @@ def compare(here: str, anchor: str, base: str, ctx: Context) -> tuple[Flag, ...]
     `base` is every base sentence the rendering is linked to, joined, so that what a summary
     took from another of them is not mistaken for something new.
     """
-    close = is_close(here, anchor, ctx)
-    return tuple(
-        flag for detect in DETECTORS if close or detect not in CLOSE_ONLY for flag in detect(here, anchor, base, ctx)
-    )
+    return tuple(flag for detect in DETECTORS for flag in detect(here, anchor, base, ctx))
