@@ -17,7 +17,7 @@ from .conftest import SEEDS
 @pytest.fixture(scope="module")
 def export(tmp_path_factory: pytest.TempPathFactory) -> dict:
     out = tmp_path_factory.mktemp("docs")
-    assert main(["--seeds", str(SEEDS), "--out", str(out)]) == 0
+    assert main(["--seeds", str(SEEDS), "--out", str(out), "--frozen", "--cache", str(out / "cache")]) == 0
     return json.loads((out / "export" / "corpus.json").read_text(encoding="utf-8"))
 
 
@@ -74,19 +74,25 @@ def test_failed_build_keeps_previous_output(tmp_path: Path, capsys: pytest.Captu
     seeds.mkdir()
     (seeds / "a.txt").write_text("A title line\nOne claim is made here. Another one follows.\n", encoding="utf-8")
     out = tmp_path / "docs"
-    assert main(["--seeds", str(seeds), "--out", str(out)]) == 0
+    assert main(["--seeds", str(seeds), "--out", str(out), "--cache", str(tmp_path / "cache")]) == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     (seeds / "seeds.yml").write_text("versions:\n  - file: a.txt\n    bogus: 1\n", encoding="utf-8")
-    assert main(["--seeds", str(seeds), "--out", str(out)]) == 2
+    assert main(["--seeds", str(seeds), "--out", str(out), "--cache", str(tmp_path / "cache")]) == 2
     err = capsys.readouterr().err
     assert "seeds.yml:3" in err and "unknown key 'bogus'" in err and "Traceback" not in err
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
 
 
-def test_unchanged_rebuild_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unchanged_rebuild_writes_nothing(seeds_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "docs"
-    assert main(["--seeds", str(SEEDS), "--out", str(out)]) == 0
+    args = ["--seeds", str(seeds_copy), "--out", str(out), "--cache", str(tmp_path / "cache")]
+    assert main(args) == 0
     capsys.readouterr()
-    assert main(["--seeds", str(SEEDS), "--out", str(out)]) == 0
+    assert main(args) == 0
     assert "(0 written, 0 removed)" in capsys.readouterr().out
+
+
+def test_committed_lock_is_up_to_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--seeds", str(SEEDS), "--out", str(tmp_path), "--frozen", "--cache", str(tmp_path / "c")]) == 0
+    assert "out of date" not in capsys.readouterr().out, "run `python build.py` and commit seeds/claims.lock"

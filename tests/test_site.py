@@ -49,7 +49,9 @@ def build_site(seeds: Path, dest: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(SEEDS, tmp_path_factory.mktemp("site"))
+    seeds = tmp_path_factory.mktemp("seeds") / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    return build_site(seeds, tmp_path_factory.mktemp("site"))
 
 
 def html(path: Path) -> BeautifulSoup:

@@ -33,7 +33,8 @@ def label_for(text: str, limit: int = 90) -> str:
     return cut.rstrip(" ,;:—-") + "…"
 
 
-def _slug_for(text: str, taken: set[str]) -> str:
+def slug_for(text: str, taken: set[str]) -> str:
+    """A readable id from a sentence's first content words, unique among `taken` (which it extends)."""
     words = [w for w in slugify(text, max_words=40).split("-") if w not in STOPWORDS]
     base = "-".join(words[:6]) or "claim"
     slug, n = base, 2
@@ -99,7 +100,7 @@ def build_groups(
         section = version.sections[anchor.section].title if version.sections else None
         groups.append(
             ClaimGroup(
-                id=_slug_for(anchor.text, taken),
+                id=slug_for(anchor.text, taken),
                 label=label_for(anchor.text),
                 anchor=anchor.id,
                 renderings=tuple(members[anchor_id]),

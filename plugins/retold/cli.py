@@ -11,7 +11,9 @@ import sys
 import time
 from pathlib import Path
 
+from retold.cache import Cache
 from retold.errors import RetoldError
+from retold.identity import LOCK, update_lock
 from retold.output import write_tree
 from retold.pages import render_site
 from retold.pipeline import build_corpus
@@ -23,12 +25,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed files (default: seeds)")
     parser.add_argument("--out", type=Path, default=Path("docs"), help="output folder (default: docs)")
+    parser.add_argument(
+        "--cache", type=Path, default=Path(".retold-cache"), help="cache folder (default: .retold-cache)"
+    )
+    parser.add_argument(
+        "--frozen", action="store_true", help=f"do not update {LOCK} in the seeds folder (CI checks use this)"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        corpus = build_corpus(args.seeds)
+        cache = Cache(args.cache)
+        corpus = build_corpus(args.seeds, cache=cache)
         site = render_site(corpus)
         written, removed = write_tree(args.out, site.files)
+        lock_changed = update_lock(args.seeds, corpus, frozen=args.frozen)
+        cache.prune()
     except RetoldError as exc:
         print(f"retold: error: {exc}", file=sys.stderr)
         return 2
@@ -39,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"retold: warning: {warning}", file=sys.stderr)
     unique = sum(1 for g in corpus.groups if len(g.versions) == 1)
     claims = sum(len(v.sentences) for v in corpus.versions)
+    if lock_changed:
+        print(f"retold: {args.seeds / LOCK} {'is out of date' if args.frozen else 'updated'}: commit it with the seeds")
     print(
         f"retold: {len(corpus.versions)} versions, {claims} claims, {len(corpus.groups)} claim groups "
         f"({unique} unique to one version); {len(site.files)} files in {args.out} "

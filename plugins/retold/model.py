@@ -74,6 +74,8 @@ class Sentence:
     block: int
     section: int
     front: bool = False
+    anchor: str = ""
+    """Stable anchor on the version page (`s12`), issued through `seeds/claims.lock`."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,15 @@ class ClaimGroup:
 
 
 @dataclass(frozen=True)
+class Moved:
+    """A claim id issued earlier whose content is gone: where it went, if anywhere."""
+
+    id: str
+    text: str
+    to: str | None
+
+
+@dataclass(frozen=True)
 class Corpus:
     """The whole claim-level model of a folder of versions."""
 
@@ -147,6 +158,13 @@ class Corpus:
     groups: tuple[ClaimGroup, ...]
     warnings: tuple[str, ...] = field(default=())
     glossary: Glossary = field(default_factory=Glossary)
+    moved: tuple[Moved, ...] = ()
+    lock_text: str = ""
+    """The updated `claims.lock`, for the caller to write once the build has succeeded."""
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        version_id, _, n = sentence_id.rpartition("-")
+        return self.version(version_id).sentences[int(n) - 1]
 
     def version(self, version_id: str) -> Version:
         for v in self.versions:

@@ -17,7 +17,8 @@ from pathlib import Path
 MANIFEST = ".retold-generated.json"
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one step: readers see the old file or the new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -45,7 +46,7 @@ def write_tree(out_dir: Path, files: Mapping[str, str]) -> tuple[int, int]:
                 continue
         except OSError:
             pass
-        _write_atomic(path, data)
+        write_atomic(path, data)
         written += 1
     removed = 0
     for rel in sorted(previous - set(files)):
@@ -59,5 +60,5 @@ def write_tree(out_dir: Path, files: Mapping[str, str]) -> tuple[int, int]:
                 parent = parent.parent
     new_manifest = json.dumps(sorted(files), indent=0) + "\n"
     if not manifest.is_file() or manifest.read_text(encoding="utf-8") != new_manifest:
-        _write_atomic(manifest, new_manifest.encode("utf-8"))
+        write_atomic(manifest, new_manifest.encode("utf-8"))
     return written, removed

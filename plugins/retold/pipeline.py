@@ -1,13 +1,20 @@
-"""The build step as one function: seeds folder in, claim-level corpus model out."""
+"""The build step as one function: seeds folder in, claim-level corpus model out.
+
+seeds -> parse -> align -> claims -> identities -> analyse. Parsing and linking results are
+cached by content (see `retold.cache`), so an edit to one seed recomputes what depends on it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from retold.align import Params, TermIndex, link_version
+from retold.align import Link, Params, TermIndex, link_version
 from retold.analyse import annotate
+from retold.cache import Cache, key
 from retold.claims import build_groups
 from retold.glossary import Glossary, load_glossary
+from retold.identity import LOCK, assign_identities, read_lock
 from retold.model import Corpus, Version
 from retold.parse import parse_blocks
 from retold.seeds import Seed, load_seeds
@@ -27,28 +34,57 @@ def choose_base(versions: list[Version], named: str | None) -> Version:
     """The manifest's base, else the fullest original or translation, else the longest version."""
     if named is not None:
         return next(v for v in versions if v.id == named)
-    return max(
-        versions,
-        key=lambda v: (
-            -_BASE_PREFERENCE.index(v.meta.relation if v.meta.relation in _BASE_PREFERENCE else None),
-            len(v.sentences),
-        ),
-    )
+
+    def rank(v: Version) -> tuple[int, int]:
+        relation = v.meta.relation if v.meta.relation in _BASE_PREFERENCE else None
+        return -_BASE_PREFERENCE.index(relation), len(v.sentences)
+
+    return max(versions, key=rank)
 
 
-def build_corpus(seeds_dir: Path, params: Params | None = None, *, use_glossary: bool = True) -> Corpus:
+def link_to_base(version: Version, base: Version, glossary: Glossary, params: Params) -> dict[str, list[Link]]:
+    """Links of one version to the base; term weights come from the pair alone, so the result
+    depends on nothing else and can be cached."""
+    index = TermIndex([*base.sentences, *version.sentences], glossary.phrases())
+    return link_version(version, base, index, params)
+
+
+def build_corpus(
+    seeds_dir: Path,
+    params: Params | None = None,
+    *,
+    use_glossary: bool = True,
+    cache: Cache | None = None,
+) -> Corpus:
     """Parse, align and group a folder of versions. Raises RetoldError on unusable input."""
     params = params or Params()
+    cache = cache or Cache()
     warnings: list[str] = []
     seeds, named_base = load_seeds(seeds_dir, warnings)
     glossary = load_glossary(seeds_dir) if use_glossary else Glossary()
-    versions = [parse_seed(seed) for seed in seeds]
+    lock = read_lock(seeds_dir / LOCK)
+    versions = [cache.get(key("parse", s.text, s.meta), lambda s=s: parse_seed(s)) for s in seeds]
+    _warn_duplicates(seeds, warnings)
     base = choose_base(versions, named_base)
     versions.sort(key=lambda v: (v.id != base.id, v.meta.file))
-    index = TermIndex([s for v in versions for s in v.sentences], glossary.phrases())
-    links = {}
+    links: dict[str, list[Link]] = {}
     for v in versions:
         if v.id != base.id:
-            links.update(link_version(v, base, index, params))
-    groups = build_groups(versions, base, links, index, params)
-    return annotate(Corpus(tuple(versions), base.id, groups, tuple(warnings), glossary))
+            links.update(
+                cache.get(key("link", base, v, glossary, params), lambda v=v: link_to_base(v, base, glossary, params))
+            )
+    everything = TermIndex([s for v in versions if v.id != base.id for s in v.sentences], glossary.phrases())
+    groups = build_groups(versions, base, links, everything, params)
+    corpus = Corpus(tuple(versions), base.id, groups, tuple(warnings), glossary)
+    corpus, new_lock = assign_identities(corpus, lock)
+    return replace(annotate(corpus), lock_text=new_lock.dumps())
+
+
+def _warn_duplicates(seeds: list[Seed], warnings: list[str]) -> None:
+    first: dict[str, Path] = {}
+    for s in seeds:
+        text = " ".join(s.text.split())
+        if text in first:
+            warnings.append(f"{s.path}: has the same text as {first[text].name}; both are kept as versions.")
+        else:
+            first[text] = s.path

@@ -11,6 +11,8 @@ Hooks, in the order MkDocs calls them:
   (`File.generated`), replacing stale copies a `python build.py` run may have left in `docs/`.
   Nothing is written into `docs_dir`, so serving causes no rebuild loop.
 - `on_serve`: watches the seeds folder, so one edit of a seed triggers one rebuild.
+- `on_post_build`: after a successful `mkdocs build`, records newly issued claim ids in
+  `seeds/claims.lock` (not while serving: the lock is written by the builds you publish).
 """
 
 from __future__ import annotations
@@ -26,8 +28,11 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from retold.cache import Cache
 from retold.config import RetoldConfig
 from retold.errors import RetoldError
+from retold.identity import LOCK, update_lock
+from retold.model import Corpus
 from retold.pages import Site, render_site
 from retold.pipeline import build_corpus
 
@@ -52,21 +57,23 @@ class RetoldPlugin(BasePlugin[RetoldConfig]):
         self._site: Site | None = None
         self._warnings: tuple[str, ...] = ()
         self.seeds_dir = Path("seeds")
-        self.builds = 0
+        self.command = "build"
+        self.cache = Cache()
+        self._corpus: Corpus | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Presence of this hook keeps one plugin instance (and its cache) across rebuilds."""
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.seeds_dir = (Path(config.config_file_path).parent / self.config.seeds).resolve()
         key = fingerprint(self.seeds_dir)
         if key != self._key or self._site is None:
             try:
-                corpus = build_corpus(self.seeds_dir)
+                corpus = build_corpus(self.seeds_dir, cache=self.cache)
             except RetoldError as exc:
                 raise PluginError(f"retold: {exc}") from None
-            self._site, self._key, self._warnings = render_site(corpus), key, corpus.warnings
-            self.builds += 1
+            self._site, self._key, self._warnings, self._corpus = render_site(corpus), key, corpus.warnings, corpus
         for warning in self._warnings:
             log.warning(warning)
         if self.config.nav and not config.nav:
@@ -81,6 +88,10 @@ class RetoldPlugin(BasePlugin[RetoldConfig]):
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.command != "serve" and self._corpus is not None and update_lock(self.seeds_dir, self._corpus):
+            log.info(f"retold: updated {self.seeds_dir / LOCK}; commit it with the seeds")
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         server.watch(str(self.seeds_dir))

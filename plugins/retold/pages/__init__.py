@@ -19,6 +19,7 @@ from retold.pages.fidelity import fidelity_index, fidelity_page
 from retold.pages.home import EXPORT_PATH, home, versions_index
 from retold.pages.lists import added, claims_index, dropped
 from retold.pages.method import method_page
+from retold.pages.moved import moved_page
 from retold.pages.version import version_page
 
 __all__ = ["EXPORT_PATH", "Site", "render_site"]
@@ -50,6 +51,7 @@ def render_site(corpus: Corpus) -> Site:
     files.update({claim_path(g): claim_page(pages, i) for i, g in enumerate(corpus.groups)})
     files.update({version_path(v.id): version_page(pages, v) for v in corpus.versions})
     files.update({fidelity_path(v.id): fidelity_page(pages, v) for v in others})
+    files.update({f"claims/{m.id}.md": moved_page(pages, m) for m in corpus.moved})
     return Site(files, _nav(corpus))
 
 

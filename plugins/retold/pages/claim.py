@@ -5,7 +5,7 @@ from __future__ import annotations
 from retold.analyse import Status, has_base
 from retold.markup import escape, escape_heading, highlight
 from retold.model import ClaimGroup, Rendering
-from retold.pages.common import Pages, anchor, fidelity_path, version_path
+from retold.pages.common import Pages, fidelity_path, version_path
 from retold.text import terms
 
 KIND_TEXT = {
@@ -26,7 +26,7 @@ def _rendering(pages: Pages, g: ClaimGroup, r: Rendering, base_terms: frozenset[
     is_base = r.version == corpus.base
     flagged = tuple(w for f in r.flags for w in f.here)
     text = highlight(r.text, None if is_base else base_terms, flagged)
-    head = [f"[{pages.name(r.version)}](../{version_path(r.version)}#{anchor(r.sentence)})"]
+    head = [f"[{pages.name(r.version)}](../{version_path(r.version)}#{pages.anchor(r.sentence)})"]
     head.append(escape(v.meta.relation or "version"))
     head.append("base" if is_base else f"match {r.score:.2f}")
     if r.status and not is_base:

@@ -33,11 +33,6 @@ def fidelity_path(version_id: str) -> str:
     return f"fidelity/{version_id}.md"
 
 
-def anchor(sentence_id: str) -> str:
-    """A sentence's anchor on its version page: `s12` for the twelfth sentence."""
-    return "s" + sentence_id.rsplit("-", 1)[1]
-
-
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -53,6 +48,11 @@ class Pages:
                 self.groups_of.setdefault(r.sentence, []).append(g)
         self.names = {v.id: v.meta.outlet or v.meta.title for v in corpus.versions}
         self.entity_names = {e.term: e.name for e in corpus.glossary.entities}
+        self.anchors = {s.id: s.anchor or f"s{s.index + 1}" for v in corpus.versions for s in v.sentences}
+
+    def anchor(self, sentence_id: str) -> str:
+        """A sentence's stable anchor on its version page."""
+        return self.anchors[sentence_id]
 
     def name(self, version_id: str) -> str:
         return escape(self.names[version_id])

@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from retold.analyse import version_stats
 from retold.markup import escape, escape_heading, escape_title
 from retold.model import BlockKind, Sentence, Version
-from retold.pages.common import Pages, anchor, claim_path, fidelity_path
+from retold.pages.common import Pages, claim_path, fidelity_path
 
 
 def _sentence(pages: Pages, s: Sentence) -> str:
     refs = "".join(
         f'[⇄](../{claim_path(g)} "Compare: {escape_title(g.label)}"){{.rt-x}}' for g in pages.groups_of.get(s.id, [])
     )
-    return f'<span id="{anchor(s.id)}" class="rt-s">{escape(s.text)}</span>{refs}'
+    return f'<span id="{pages.anchor(s.id)}" class="rt-s">{escape(s.text)}</span>{refs}'
 
 
 def _blocks(v: Version) -> Iterator[tuple[int, list[Sentence]]]:

@@ -1,0 +1,128 @@
+"""Stable claim URLs and sentence anchors across realistic edits of the seeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from retold.errors import RetoldError
+from retold.identity import LOCK, read_lock, reidentify, update_lock
+from retold.model import Corpus
+from retold.pages import render_site
+from retold.pipeline import build_corpus
+
+BASE = "000_160c952e6ab74353.txt"
+SUMMARY = "001_47a91e972499c6ba.txt"
+
+
+def build(seeds: Path) -> Corpus:
+    corpus = build_corpus(seeds)
+    update_lock(seeds, corpus)
+    return corpus
+
+
+def anchors(corpus: Corpus) -> dict[tuple[str, str], str]:
+    return {(v.id, " ".join(s.text.split())): s.anchor for v in corpus.versions for s in v.sentences}
+
+
+def ids(corpus: Corpus) -> dict[str, str]:
+    return {" ".join(corpus.sentence(g.anchor).text.split()): g.id for g in corpus.groups}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def paragraphs(path: Path) -> list[str]:
+    return [p for p in path.read_text(encoding="utf-8").split("\n") if len(p) > 200]
+
+
+EDITS = {
+    "typo": lambda s: edit(s / BASE, "Widely rumored, the Llama", "Widely rumoured, the Llama"),
+    "reword": lambda s: edit(s / BASE, "This creates direct conflict.", "This creates open conflict between them."),
+    "delete paragraph": lambda s: edit(s / BASE, paragraphs(s / BASE)[6] + "\n", ""),
+    "swap paragraphs": lambda s: _swap(s / SUMMARY, 2, 3),
+    "add version": lambda s: (s / "004_new.txt").write_text(
+        "A short new retelling\n" + "\n".join(paragraphs(s / BASE)[3:6]) + "\n", encoding="utf-8"
+    ),
+    "rename seed": lambda s: _rename(s, SUMMARY, SUMMARY.replace("001_", "001_renamed_")),
+}
+
+
+def _rename(seeds: Path, old: str, new: str) -> None:
+    (seeds / old).rename(seeds / new)
+    edit(seeds / "seeds.yml", old, new)
+
+
+def _swap(path: Path, i: int, j: int) -> None:
+    paras = paragraphs(path)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(paras[i], "\0").replace(paras[j], paras[i]).replace("\0", paras[j])
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(EDITS))
+def test_old_urls_resolve_and_untouched_claims_keep_ids(name: str, seeds_copy: Path) -> None:
+    before = build(seeds_copy)
+    old_ids, old_anchors = ids(before), anchors(before)
+    issued = set(json.loads((seeds_copy / LOCK).read_text(encoding="utf-8"))["claims"])
+    EDITS[name](seeds_copy)
+    after = build(seeds_copy)
+    files = render_site(after).files
+    for cid in issued:
+        assert f"claims/{cid}.md" in files, cid
+    new_ids, new_anchors = ids(after), anchors(after)
+    kept = [t for t in old_ids if t in new_ids]
+    assert len(kept) >= 0.9 * len(old_ids) if name != "delete paragraph" else len(kept) >= 0.8 * len(old_ids)
+    for text in kept:
+        assert new_ids[text] == old_ids[text], text
+    for key in old_anchors.keys() & new_anchors.keys():
+        if "rename" not in name:
+            assert new_anchors[key] == old_anchors[key], key
+    live = {g.id for g in after.groups}
+    assert len(live) == len(after.groups)
+    assert not live & {m.id for m in after.moved}
+
+
+def test_typo_fix_keeps_the_edited_claims_id(seeds_copy: Path) -> None:
+    before = build(seeds_copy)
+    old = next(g.id for g in before.groups if before.sentence(g.anchor).text.startswith("Widely rumored, the Llama"))
+    EDITS["typo"](seeds_copy)
+    after = build(seeds_copy)
+    new = next(g.id for g in after.groups if after.sentence(g.anchor).text.startswith("Widely rumoured, the Llama"))
+    assert new == old
+
+
+def test_deleted_claim_leaves_a_page_saying_where_it_went(seeds_copy: Path) -> None:
+    build(seeds_copy)
+    EDITS["delete paragraph"](seeds_copy)
+    after = build(seeds_copy)
+    assert after.moved
+    files = render_site(after).files
+    for m in after.moved:
+        page = files[f"claims/{m.id}.md"]
+        assert "This claim has moved" in page
+
+
+def test_ids_are_never_reused_for_different_content() -> None:
+    assert reidentify({"a": "The labs respect DeepSeek."}, ["Tomato prices rose sharply."]) == [None]
+    assert reidentify({"a": "The labs respect DeepSeek."}, ["The labs respect Deepseek."]) == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"lock": 2, "claims": {}}', "schema 1"),
+        ('{"lock": 1,\n "claims": {\n  "Bad Id": {"version": "x", "text": "y"}\n }\n}', "malformed"),
+        ('{"lock": 1, "claims": {}, "anchors": {"x": {"zz": "t"}}}', "anchors of version 'x'"),
+    ],
+)
+def test_hand_broken_lock_is_a_clear_error(tmp_path: Path, text: str, words: str) -> None:
+    (tmp_path / LOCK).write_text(text, encoding="utf-8")
+    with pytest.raises(RetoldError) as info:
+        read_lock(tmp_path / LOCK)
+    assert LOCK in str(info.value) and words in str(info.value)
