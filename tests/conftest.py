@@ -7,9 +7,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from retold.seeds import load_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+def _seed_files() -> tuple[str, str]:
+    """File names of the base seed and of the first other seed, as the manifest gives them."""
+    seeds, base = load_seeds(SEEDS, [])
+    return (
+        next(s.path.name for s in seeds if s.meta.id == base),
+        next(s.path.name for s in seeds if s.meta.id != base),
+    )
+
+
+BASE_FILE, OTHER_FILE = _seed_files()
 
 MakeCorpus = Callable[[dict[str, str | bytes]], Path]
 

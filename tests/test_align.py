@@ -8,13 +8,13 @@ from retold.model import Corpus
 from retold.pipeline import build_corpus
 from retold.sentences import split_spans
 
-from .conftest import SEEDS, MakeCorpus
+from .conftest import BASE_FILE, SEEDS, MakeCorpus
 
 MANIFEST = "base: full\nversions:\n  - file: a.txt\n    id: full\n  - file: b.txt\n    id: other\n"
 
 
 def _base_sentences() -> list[str]:
-    text = (SEEDS / "000_160c952e6ab74353.txt").read_text(encoding="utf-8")
+    text = (SEEDS / BASE_FILE).read_text(encoding="utf-8")
     body = text[text.index("\nThe Mindset") :]
     paragraph = [ln for ln in body.splitlines() if len(ln) > 300][2]
     spans = split_spans(paragraph, 0, len(paragraph))

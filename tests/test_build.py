@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from retold.cli import main
+from retold.fidelity import KINDS
 from retold.model import BlockKind
 from retold.pipeline import build_corpus
 
-from .conftest import SEEDS
+from .conftest import ROOT, SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +73,26 @@ def test_cross_version_groups_have_two_versions(export: dict) -> None:
             assert len(versions) == 1 or versions[0] != export["base"]
 
 
+def test_renderings_carry_status_and_flags(export: dict) -> None:
+    """Status against the base in the same group; `changed` exactly where there is evidence."""
+    base = export["base"]
+    seen = set()
+    for claim in export["claims"]:
+        has_base = any(r["version"] == base for r in claim["renderings"])
+        for r in claim["renderings"]:
+            seen.add(r["status"])
+            assert all(f["kind"] in KINDS and f["detail"] for f in r["flags"]), r
+            if r["version"] == base:
+                assert r["status"] == "base" and r["flags"] == []
+            elif not has_base:
+                assert r["status"] == "added"
+            else:
+                assert r["status"] == ("changed" if r["flags"] else "kept"), r
+        for vid in claim["dropped_by"]:
+            assert has_base and vid not in {r["version"] for r in claim["renderings"]}
+    assert {"base", "kept", "changed", "added"} <= seen
+
+
 def test_failed_build_keeps_previous_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -96,3 +120,17 @@ def test_unchanged_rebuild_writes_nothing(seeds_copy: Path, tmp_path: Path, caps
 def test_committed_lock_is_up_to_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--seeds", str(SEEDS), "--out", str(tmp_path), "--frozen", "--cache", str(tmp_path / "c")]) == 0
     assert "out of date" not in capsys.readouterr().out, "run `python build.py` and commit seeds/claims.lock"
+
+
+def test_output_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    """Set iteration order changes with PYTHONHASHSEED; nothing written may depend on it."""
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        run = [sys.executable, str(ROOT / "build.py"), "--seeds", str(SEEDS), "--out", str(out)]
+        run += ["--cache", str(tmp_path / f"cache{seed}"), "--frozen"]
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        assert subprocess.run(run, capture_output=True, env=env, check=False).returncode == 0
+        outputs.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert outputs[0].keys() == outputs[1].keys()
+    assert [p for p in outputs[0] if outputs[0][p] != outputs[1][p]] == []

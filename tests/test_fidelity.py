@@ -115,3 +115,11 @@ def test_seed_corpus_statuses() -> None:
             assert (r.status == "base") == (r.version == corpus.base)
     assert any(r.status == "changed" for g in corpus.groups for r in g.renderings)
     assert any(r.status == "kept" for g in corpus.groups for r in g.renderings)
+
+
+def test_same_hedge_over_a_different_scope_is_not_a_change() -> None:
+    """Both sides hedge with "may", over different words: the hedge was kept, not added."""
+    here = "They accept that their ideas may be discarded during multi-objective optimization."
+    base = "The work of bright people may have to be put on hold in multi-objective optimization."
+    assert "hedge" not in kinds(here, base)
+    assert "hedge" in kinds(here, base.replace("may have", "has"))

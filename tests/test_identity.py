@@ -12,8 +12,10 @@ from retold.model import Corpus
 from retold.pages import render_site
 from retold.pipeline import build_corpus
 
-BASE = "000_160c952e6ab74353.txt"
-SUMMARY = "001_47a91e972499c6ba.txt"
+from .conftest import BASE_FILE, OTHER_FILE
+
+BASE = BASE_FILE
+SUMMARY = OTHER_FILE
 
 
 def build(seeds: Path) -> Corpus:
@@ -48,7 +50,7 @@ EDITS = {
     "add version": lambda s: (s / "004_new.txt").write_text(
         "A short new retelling\n" + "\n".join(paragraphs(s / BASE)[3:6]) + "\n", encoding="utf-8"
     ),
-    "rename seed": lambda s: _rename(s, SUMMARY, SUMMARY.replace("001_", "001_renamed_")),
+    "rename seed": lambda s: _rename(s, SUMMARY, "renamed-" + SUMMARY),
 }
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pytest
 from retold.evaluate import score_synthetic
-from retold.pipeline import build_corpus, parse_seed
-from retold.seeds import load_seeds
+from retold.pipeline import base_version, build_corpus
 from retold.synth import PROFILES, retell
 
 from .conftest import SEEDS
 
-FLOORS = {"light": (0.95, 0.95), "summary": (0.9, 0.9), "hard": (0.9, 0.9)}
+# (precision, sentence-accuracy) each profile must reach; a full retelling is held to the translation target
+FLOORS = {"full": (0.95, 0.98), "light": (0.95, 0.95), "summary": (0.9, 0.9), "hard": (0.9, 0.9)}
 
 
 @pytest.mark.parametrize("profile", sorted(PROFILES))
@@ -29,9 +29,16 @@ def test_synthetic_retellings(profile: str) -> None:
         assert scores.covered == scores.scored
 
 
+@pytest.mark.parametrize("profile", ["summary", "hard"])
+def test_unlisted_version_beside_the_seeds(profile: str) -> None:
+    """A retelling dropped into the real seeds folder with no manifest entry is matched as well."""
+    scores = score_synthetic(SEEDS, 7, unlisted=True, **PROFILES[profile])
+    assert scores.precision >= 0.9 and scores.accuracy >= 0.9, scores.summary()
+    assert scores.covered == scores.scored
+
+
 def test_retelling_truth_is_consistent() -> None:
-    seeds, base_id = load_seeds(SEEDS, [])
-    base = next(parse_seed(s) for s in seeds if s.meta.id == base_id)
+    base = base_version(SEEDS)
     r = retell(base, 1, **PROFILES["summary"])
     assert r.truth
     for start, end, sources in r.truth:
@@ -41,7 +48,7 @@ def test_retelling_truth_is_consistent() -> None:
 
 
 def test_full_copy_aligns_one_to_one(make_corpus) -> None:  # type: ignore[no-untyped-def]
-    text = (SEEDS / "000_160c952e6ab74353.txt").read_text(encoding="utf-8")
+    text = max(SEEDS.glob("*.txt"), key=lambda p: p.stat().st_size).read_text(encoding="utf-8")
     folder = make_corpus(
         {"a.txt": text, "b.txt": text, "seeds.yml": "base: a\nversions:\n  - file: a.txt\n    id: a\n"}
     )

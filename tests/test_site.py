@@ -3,48 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from .conftest import ROOT, SEEDS
-
-
-def write_config(seeds: Path, dest: Path) -> Path:
-    """The project's mkdocs.yml, pointed at another seeds folder and a private site_dir."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(ROOT / "docs")
-    config["site_dir"] = str(dest / "site")
-    config["plugins"] = [
-        p if p != {"retold": {"seeds": "seeds"}} else {"retold": {"seeds": str(seeds)}} for p in config["plugins"]
-    ]
-    assert {"retold": {"seeds": str(seeds)}} in config["plugins"]
-    cfg = dest / "mkdocs.yml"
-    cfg.write_text(yaml.safe_dump(config), encoding="utf-8")
-    return cfg
-
-
-def build_site(seeds: Path, dest: Path) -> Path:
-    """Run `mkdocs build --strict` with the project's config on another seeds folder."""
-    cfg = write_config(seeds, dest)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert "WARNING" not in proc.stderr, proc.stderr
-    return dest / "site"
+from .conftest import BASE_FILE, SEEDS
+from .sitekit import build_site
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +86,7 @@ def test_search_index_holds_claim_pages(site: Path) -> None:
 def test_hostile_seed_text_stays_text(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    shutil.copy(SEEDS / "000_160c952e6ab74353.txt", seeds / "base.txt")
+    shutil.copy(SEEDS / BASE_FILE, seeds / "base.txt")
     hostile = (
         "A hostile version\n"
         "Attackers write <script>alert(1)</script> into articles. They also use {{ x }} and {% if y %}.\n"

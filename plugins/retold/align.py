@@ -71,7 +71,7 @@ class TermIndex:
         self.sets = {sid: frozenset(ts) for sid, ts in self.terms.items()}
         self.mass = {sid: sum(self.idf[t] for t in ts) or 1.0 for sid, ts in self.sets.items()}
         self.joined = {sid: " ".join(ts) for sid, ts in self.terms.items()}
-        self._postings: dict[int, dict[str, list[int]]] = {}
+        self._postings: dict[int, Postings] = {}
 
     def candidates(self, sid: str, ref: Sequence[Sentence], limit: int) -> list[int]:
         """Indices in `ref` of the sentences sharing the most weighted terms with `sid`.
@@ -81,17 +81,10 @@ class TermIndex:
         """
         key = id(ref)
         if key not in self._postings:
-            postings: dict[str, list[int]] = {}
-            for j, r in enumerate(ref):
-                for t in self.sets[r.id]:
-                    postings.setdefault(t, []).append(j)
-            self._postings[key] = postings
-        postings = self._postings[key]
-        mass: Counter[int] = Counter()
-        for t in self.sets[sid]:
-            for j in postings.get(t, ()):
-                mass[j] += self.idf[t]
-        return [j for j, _ in mass.most_common(limit)]
+            self._postings[key] = Postings(self)
+            for r in ref:
+                self._postings[key].add(r)
+        return self._postings[key].top(sid, limit)
 
     def similarity(self, a: str, b: str, fuzzy_weight: float, evidence: float = 6.0) -> tuple[float, tuple[str, ...]]:
         """How strongly sentence `a` carries sentence `b`'s claim, in [0, 1], and the shared terms."""
@@ -105,8 +98,42 @@ class TermIndex:
         score = (1 - fuzzy_weight) * lexical + fuzzy_weight * fuzzy * math.sqrt(min(cov_a, cov_b))
         # one shared word is thin evidence however short the other sentence is
         score *= min(1.0, w / evidence) ** 0.5
-        ordered = tuple(sorted(shared, key=lambda t: -self.idf[t]))
+        ordered = tuple(sorted(shared, key=lambda t: (-self.idf[t], t)))
         return score, ordered
+
+
+class Postings:
+    """An inverted index from term to sentences, grown one sentence at a time.
+
+    A look-up visits the postings of the rarest terms first and stops after `budget` entries,
+    so a term shared by thousands of sentences never makes one look-up cost thousands of steps.
+    """
+
+    def __init__(self, index: TermIndex, budget: int = 4000) -> None:
+        self.index = index
+        self.budget = budget
+        self.items: list[Sentence] = []
+        self._lists: dict[str, list[int]] = {}
+
+    def add(self, s: Sentence) -> None:
+        for t in self.index.sets[s.id]:
+            self._lists.setdefault(t, []).append(len(self.items))
+        self.items.append(s)
+
+    def top(self, sid: str, limit: int, skip_version: str | None = None) -> list[int]:
+        """Positions of the `limit` sentences sharing the most weighted terms with `sid`."""
+        idf = self.index.idf
+        mass: Counter[int] = Counter()
+        visited = 0
+        for t in sorted(self.index.sets[sid], key=lambda t: (-idf[t], t)):
+            entries = self._lists.get(t, ())
+            for j in entries:
+                if self.items[j].version != skip_version:
+                    mass[j] += idf[t]
+            visited += len(entries)
+            if visited >= self.budget:
+                break
+        return [j for j, _ in mass.most_common(limit)]
 
 
 def _transition(prev: int | None, j: int, bonus: float) -> float:

@@ -90,42 +90,64 @@ def has_base(group: ClaimGroup, corpus: Corpus) -> bool:
     return any(r.version == corpus.base for r in group.renderings)
 
 
-def status(group: ClaimGroup, version: str, corpus: Corpus) -> Status:
-    """How `version` stands to `group`: base, kept, changed, added, dropped, or absent."""
-    mine = [r for r in group.renderings if r.version == version]
-    if version == corpus.base:
-        return Status.BASE if mine else Status.ABSENT
-    if has_base(group, corpus):
-        if not mine:
-            return Status.DROPPED
-        return Status.CHANGED if any(r.flags for r in mine) else Status.KEPT
-    return Status.ADDED if mine else Status.ABSENT
+class StatusTable:
+    """The status of every version in every claim group, worked out in one pass over the renderings.
+
+    Pages and the export ask for statuses, counts and lists many times over; a table keeps that
+    linear in the corpus (groups x versions) instead of rescanning each group's renderings.
+    """
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._rows: dict[str, dict[str, Status]] = {}
+        for g in corpus.groups:
+            flagged: dict[str, bool] = {}
+            for r in g.renderings:
+                flagged[r.version] = flagged.get(r.version, False) or bool(r.flags)
+            based = corpus.base in flagged
+            self._rows[g.id] = {v.id: _rule(v.id == corpus.base, based, flagged.get(v.id)) for v in corpus.versions}
+        self._stats: dict[str, VersionStats] = {}
+
+    def of(self, group: ClaimGroup, version: str) -> Status:
+        """How `version` stands to `group`: base, kept, changed, added, dropped, or absent."""
+        return self._rows[group.id][version]
+
+    def having(self, version: str, wanted: Status) -> list[ClaimGroup]:
+        """Groups where `version` has status `wanted`, in reading order."""
+        return [g for g in self.corpus.groups if self._rows[g.id][version] is wanted]
+
+    def unique(self, version: str) -> list[ClaimGroup]:
+        """Claims that only `version` carries."""
+        return [g for g in self.corpus.groups if g.versions == (version,)]
+
+    def stats(self, version: str) -> VersionStats:
+        if version not in self._stats:
+            self._stats[version] = self._count(version)
+        return self._stats[version]
+
+    def _count(self, version: str) -> VersionStats:
+        corpus = self.corpus
+        v = corpus.version(version)
+        counts = Counter(self._rows[g.id][version] for g in corpus.groups)
+        base_claims = sum(1 for g in corpus.groups if self._rows[g.id][corpus.base] is Status.BASE)
+        if version == corpus.base:
+            unique = len(self.unique(version))
+            return VersionStats(len(v.sentences), len(v.text.split()), base_claims - unique, 0, unique, 0, base_claims)
+        return VersionStats(
+            sentences=len(v.sentences),
+            words=len(v.text.split()),
+            kept=counts[Status.KEPT],
+            changed=counts[Status.CHANGED],
+            unique=counts[Status.ADDED],
+            dropped=counts[Status.DROPPED],
+            base_claims=base_claims,
+        )
 
 
-def version_stats(corpus: Corpus, version: str) -> VersionStats:
-    v = corpus.version(version)
-    counts = Counter(status(g, version, corpus) for g in corpus.groups)
-    base_claims = sum(1 for g in corpus.groups if has_base(g, corpus))
-    if version == corpus.base:
-        unique = sum(1 for g in corpus.groups if g.versions == (version,))
-        shared = base_claims - unique
-        return VersionStats(len(v.sentences), len(v.text.split()), shared, 0, unique, 0, base_claims)
-    return VersionStats(
-        sentences=len(v.sentences),
-        words=len(v.text.split()),
-        kept=counts[Status.KEPT],
-        changed=counts[Status.CHANGED],
-        unique=counts[Status.ADDED],
-        dropped=counts[Status.DROPPED],
-        base_claims=base_claims,
-    )
-
-
-def unique_groups(corpus: Corpus, version: str) -> list[ClaimGroup]:
-    """Claims that only `version` carries."""
-    return [g for g in corpus.groups if g.versions == (version,)]
-
-
-def dropped_groups(corpus: Corpus, version: str) -> list[ClaimGroup]:
-    """Base claims that `version` leaves out."""
-    return [g for g in corpus.groups if status(g, version, corpus) is Status.DROPPED]
+def _rule(is_base: bool, group_has_base: bool, flagged: bool | None) -> Status:
+    """The status of a version in a group; `flagged` is None where the version is absent from it."""
+    if is_base:
+        return Status.ABSENT if flagged is None else Status.BASE
+    if group_has_base:
+        return Status.DROPPED if flagged is None else Status.CHANGED if flagged else Status.KEPT
+    return Status.ABSENT if flagged is None else Status.ADDED

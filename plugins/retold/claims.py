@@ -8,9 +8,9 @@ left as a single-version group: content only that version has.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from retold.align import Link, Params, TermIndex
+from retold.align import Link, Params, Postings, TermIndex
 from retold.model import ClaimGroup, Rendering, Sentence, Version
 from retold.seeds import slugify
 from retold.text import STOPWORDS
@@ -33,15 +33,26 @@ def label_for(text: str, limit: int = 90) -> str:
     return cut.rstrip(" ,;:—-") + "…"
 
 
-def slug_for(text: str, taken: set[str]) -> str:
-    """A readable id from a sentence's first content words, unique among `taken` (which it extends)."""
-    words = [w for w in slugify(text, max_words=40).split("-") if w not in STOPWORDS]
-    base = "-".join(words[:6]) or "claim"
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    taken.add(slug)
-    return slug
+class Slugs:
+    """Readable ids from a sentence's first content words, each unique among those already issued.
+
+    The next free suffix of every stem is remembered, so a corpus with thousands of identical
+    sentences still gets its ids in linear time.
+    """
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self._taken = set(taken)
+        self._next: dict[str, int] = {}
+
+    def new(self, text: str) -> str:
+        words = [w for w in slugify(text, max_words=40).split("-") if w not in STOPWORDS]
+        base = "-".join(words[:6]) or "claim"
+        slug, n = base, self._next.get(base, 2)
+        while slug in self._taken:
+            slug, n = f"{base}-{n}", n + 1
+        self._next[base] = n
+        self._taken.add(slug)
+        return slug
 
 
 def _rendering(s: Sentence, score: float, shared: tuple[str, ...] = ()) -> Rendering:
@@ -67,6 +78,7 @@ def build_groups(
     # where each group sits in base reading order; unique sentences follow their last linked neighbour
     order: dict[str, tuple[float, int, int]] = {}
     base_pos = {r.id: r.index for r in base.sentences}
+    version_rank = {v.id: n for n, v in enumerate(versions)}
     members: dict[str, list[Rendering]] = {}
     anchors: dict[str, Sentence] = {}
     for r in base.sentences:
@@ -75,9 +87,12 @@ def build_groups(
         order[r.id] = (float(r.index), 0, 0)
 
     unlinked = [s for v in versions if v.id != base.id for s in v.sentences if not links.get(s.id)]
+    after = _positions_after(versions, links, base_pos)
     placed: dict[str, str] = {}
+    pool = Postings(index)
     for s in unlinked:
-        partner = _best_partner(s, unlinked, placed, index, params)
+        partner = _best_partner(s, pool, index, params)
+        pool.add(s)
         if partner is not None:
             group = placed[partner]
             placed[s.id] = group
@@ -86,13 +101,9 @@ def build_groups(
         placed[s.id] = s.id
         members[s.id] = [_rendering(s, 1.0)]
         anchors[s.id] = s
-        order[s.id] = (
-            _position_after(s, versions, links, base_pos),
-            versions.index(next(v for v in versions if v.id == s.version)),
-            s.index,
-        )
+        order[s.id] = (after[s.id], version_rank[s.version], s.index)
 
-    taken: set[str] = set()
+    slugs = Slugs()
     groups = []
     for anchor_id in sorted(members, key=order.__getitem__):
         anchor = anchors[anchor_id]
@@ -100,7 +111,7 @@ def build_groups(
         section = version.sections[anchor.section].title if version.sections else None
         groups.append(
             ClaimGroup(
-                id=slug_for(anchor.text, taken),
+                id=slugs.new(anchor.text),
                 label=label_for(anchor.text),
                 anchor=anchor.id,
                 renderings=tuple(members[anchor_id]),
@@ -110,26 +121,24 @@ def build_groups(
     return tuple(groups)
 
 
-def _best_partner(
-    s: Sentence, pool: Sequence[Sentence], placed: Mapping[str, str], index: TermIndex, params: Params
-) -> str | None:
+def _best_partner(s: Sentence, pool: Postings, index: TermIndex, params: Params) -> str | None:
     """The already-grouped unlinked sentence of another version that carries `s`'s claim."""
-    best, best_score = None, params.link_min + 0.1
-    for other in pool:
-        if other.version == s.version or other.id not in placed:
-            continue
-        score = index.similarity(s.id, other.id, params.fuzzy_weight)[0]
-        if score >= best_score:
-            best, best_score = other.id, score
-    return best
+    candidates = (pool.items[j].id for j in pool.top(s.id, params.block_size, skip_version=s.version))
+    scored = [(index.similarity(s.id, other, params.fuzzy_weight)[0], other) for other in candidates]
+    best = max(scored, key=lambda t: t[0], default=None)
+    return best[1] if best is not None and best[0] >= params.link_min + 0.1 else None
 
 
-def _position_after(
-    s: Sentence, versions: Sequence[Version], links: Mapping[str, list[Link]], base_pos: Mapping[str, int]
-) -> float:
-    version = next(v for v in versions if v.id == s.version)
-    for prev in reversed(version.sentences[: s.index]):
-        targets = [base_pos[link.target] for link in links.get(prev.id, [])]
-        if targets:
-            return min(targets) + 0.5
-    return -0.5
+def _positions_after(
+    versions: Sequence[Version], links: Mapping[str, list[Link]], base_pos: Mapping[str, int]
+) -> dict[str, float]:
+    """For each sentence, just after the base position of the nearest earlier linked sentence of its version."""
+    after: dict[str, float] = {}
+    for v in versions:
+        last = -0.5
+        for s in v.sentences:
+            after[s.id] = last
+            targets = [base_pos[link.target] for link in links.get(s.id, [])]
+            if targets:
+                last = min(targets) + 0.5
+    return after

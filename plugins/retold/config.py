@@ -14,3 +14,8 @@ class RetoldConfig(Config):
 
     nav = c.Type(bool, default=True)
     """Generate the site navigation (in reading order) when mkdocs.yml gives no `nav`."""
+
+    pagefind = c.Type(bool, default=False)
+    """Index the built site with Pagefind and add a search page (for corpora of hundreds of versions).
+
+    Needs `pip install "retold[pagefind]"`; remove Material's `search` plugin to drop its index."""

@@ -2,6 +2,11 @@
 
     python -m retold.evaluate --gold ../shared/eval/gold-001.json
     python -m retold.evaluate --synthetic 5
+    python -m retold.evaluate --gold GOLD --synthetic 5 --record plugins/retold/accuracy.json
+
+`--record` writes the figures the site's method page states. Each synthetic check retells the
+base seed with a known answer; `--unlisted` adds each retelling beside all the seeds without a
+manifest entry, as a newly dropped-in version would arrive.
 
 The measures follow the shared scorer: a predicted link is a (target sentence, reference
 sentence) pair whose spans overlap renderings of one claim (half the sentence or half the
@@ -13,19 +18,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
+from typing import Any
 
 from retold.align import Params
 from retold.errors import RetoldError
-from retold.model import Corpus
-from retold.pipeline import build_corpus, parse_seed
-from retold.seeds import load_seeds
-from retold.synth import PROFILES, retell
+from retold.model import Corpus, Version
+from retold.pipeline import base_version, build_corpus
+from retold.synth import PROFILES, Retelling, retell
 
 Span = tuple[int, int]
 
@@ -55,6 +61,10 @@ class Scores:
     @property
     def accuracy(self) -> float:
         return self.right / self.matched if self.matched else 0.0
+
+    def __add__(self, other: Scores) -> Scores:
+        """Pooled counts of two scorings (micro-averaging over several retellings)."""
+        return Scores(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
 
     def summary(self) -> str:
         return (
@@ -131,25 +141,54 @@ def score_gold(corpus: Corpus, gold: Mapping) -> Scores:  # type: ignore[type-ar
     )
 
 
-def score_synthetic(seeds_dir: Path, seed: int, params: Params | None = None, **ops: float) -> Scores:
-    """Retell the base version of `seeds_dir` synthetically and score the alignment of that pair."""
-    seeds, named = load_seeds(seeds_dir, [])
-    versions = [parse_seed(s) for s in seeds]
-    base = next((v for v in versions if v.id == named), max(versions, key=lambda v: len(v.sentences)))
+def score_synthetic(
+    seeds_dir: Path, seed: int, params: Params | None = None, *, unlisted: bool = False, **ops: float
+) -> Scores:
+    """Retell the base version of `seeds_dir` synthetically and score the alignment of that pair.
+
+    With `unlisted`, the retelling joins a copy of the whole seeds folder with no manifest entry;
+    otherwise the corpus is the base and the retelling alone.
+    """
+    base = base_version(seeds_dir)
     retelling = retell(base, seed, **ops)
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        (folder / "base.txt").write_text(base.text, encoding="utf-8")
-        (folder / "retold.txt").write_text(retelling.text, encoding="utf-8")
-        (folder / "seeds.yml").write_text(
-            "base: base\nversions:\n  - file: base.txt\n    id: base\n  - file: retold.txt\n    id: retold\n",
-            encoding="utf-8",
-        )
+        folder = Path(tmp) / "seeds"
+        if unlisted:
+            shutil.copytree(seeds_dir, folder)
+            (folder / "synthetic-retelling.txt").write_text(retelling.text, encoding="utf-8")
+            target, reference = "synthetic-retelling", base.id
+        else:
+            folder.mkdir()
+            (folder / "base.txt").write_text(base.text, encoding="utf-8")
+            (folder / "retold.txt").write_text(retelling.text, encoding="utf-8")
+            (folder / "seeds.yml").write_text(
+                "base: base\nversions:\n  - file: base.txt\n    id: base\n  - file: retold.txt\n    id: retold\n",
+                encoding="utf-8",
+            )
+            target, reference = "retold", "base"
         corpus = build_corpus(folder, params)
+    return score_retelling(corpus, target, reference, base, retelling)
+
+
+def score_retelling(corpus: Corpus, target: str, reference: str, base: Version, retelling: Retelling) -> Scores:
+    """Score version `target` of `corpus`, a retelling of `base` (version `reference`), against its truth."""
     targets = {str(k): (a, b) for k, (a, b, _) in enumerate(retelling.truth)}
     refs = {str(s.index): (s.start, s.end) for s in base.sentences}
     truth = {str(k): {str(i) for i in src} for k, (_, _, src) in enumerate(retelling.truth)}
-    return score(corpus, "retold", "base", targets, refs, truth)
+    return score(corpus, target, reference, targets, refs, truth)
+
+
+def _run(check: str, scores: Scores, runs: list[dict[str, Any]]) -> None:
+    print(f"{check}: {scores.summary()}")
+    runs.append(
+        {
+            "check": check,
+            "accuracy": round(scores.accuracy, 3),
+            "precision": round(scores.precision, 3),
+            "recall": round(scores.recall, 3),
+            "coverage": f"{scores.covered}/{scores.scored}",
+        }
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,18 +197,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, action="append", default=[], help="gold file (repeatable)")
     parser.add_argument("--no-glossary", action="store_true", help="ignore seeds/glossary.yml")
     parser.add_argument("--synthetic", type=int, default=0, help="also score N synthetic retellings per profile")
+    parser.add_argument("--unlisted", action="store_true", help="add retellings beside all seeds, unlisted")
+    parser.add_argument("--record", type=Path, help="write the figures as JSON for the site's method page")
     args = parser.parse_args(argv)
+    runs: list[dict[str, Any]] = []
     try:
-        started = time.perf_counter()
-        corpus = build_corpus(args.seeds, use_glossary=not args.no_glossary)
-        elapsed = time.perf_counter() - started
-        print(f"build: {len(corpus.versions)} versions, {len(corpus.groups)} groups in {elapsed:.2f} s")
-        for path in args.gold:
-            gold = json.loads(path.read_text(encoding="utf-8"))
-            print(f"gold {path.name}: {score_gold(corpus, gold).summary()}")
-        for profile, ops in PROFILES.items():
-            for n in range(args.synthetic):
-                print(f"synthetic {profile} {n}: {score_synthetic(args.seeds, n, **ops).summary()}")
+        for use_glossary in (False, True) if args.gold and not args.no_glossary else (not args.no_glossary,):
+            started = time.perf_counter()
+            corpus = build_corpus(args.seeds, use_glossary=use_glossary)
+            elapsed = time.perf_counter() - started
+            sentences = sum(len(v.sentences) for v in corpus.versions)
+            print(
+                f"build step ({'with' if use_glossary else 'without'} glossary): {len(corpus.versions)} versions, "
+                f"{sentences} sentences, {len(corpus.groups)} groups; parse + match + group in {elapsed:.2f} s"
+            )
+            for path in args.gold:
+                gold = json.loads(path.read_text(encoding="utf-8"))
+                glossary = "with glossary" if use_glossary else "without glossary"
+                _run(f"gold {path.name}, {glossary}", score_gold(corpus, gold), runs)
+        for profile, ops in PROFILES.items() if args.synthetic else ():
+            started = time.perf_counter()
+            pooled = [score_synthetic(args.seeds, n, unlisted=args.unlisted, **ops) for n in range(args.synthetic)]
+            elapsed = time.perf_counter() - started
+            where = "beside the seeds, unlisted" if args.unlisted else "paired with the base"
+            _run(f"synthetic '{profile}' retellings x{args.synthetic} ({where})", sum(pooled[1:], pooled[0]), runs)
+            print(f"  {args.synthetic} builds in {elapsed:.2f} s ({elapsed / args.synthetic:.2f} s each)")
+        if args.record:
+            args.record.write_text(json.dumps({"runs": runs}, indent=2) + "\n", encoding="utf-8")
+            print(f"recorded {len(runs)} checks in {args.record}")
     except (RetoldError, OSError, ValueError, KeyError) as exc:
         print(f"retold.evaluate: error: {exc}", file=sys.stderr)
         return 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from retold.analyse import Status, status
+from retold.analyse import Status, StatusTable
 from retold.model import Corpus
 
 SCHEMA = 1
@@ -13,6 +13,7 @@ SCHEMA = 1
 
 def corpus_dict(corpus: Corpus) -> dict[str, Any]:
     """The export as plain data: schema 1's required fields plus optional extras."""
+    table = StatusTable(corpus)
     versions = []
     for v in corpus.versions:
         m = v.meta
@@ -45,7 +46,7 @@ def corpus_dict(corpus: Corpus) -> dict[str, Any]:
             "id": g.id,
             "label": g.label,
             "section": g.section,
-            "dropped_by": [v.id for v in corpus.versions if status(g, v.id, corpus) is Status.DROPPED],
+            "dropped_by": [v.id for v in corpus.versions if table.of(g, v.id) is Status.DROPPED],
             "renderings": [
                 {
                     "version": r.version,
@@ -55,6 +56,11 @@ def corpus_dict(corpus: Corpus) -> dict[str, Any]:
                     "score": r.score,
                     "sentence": r.sentence,
                     "shared_terms": list(r.shared_terms),
+                    "status": r.status,
+                    "flags": [
+                        {"kind": f.kind, "detail": f.detail, "here": list(f.here), "base": list(f.base)}
+                        for f in r.flags
+                    ],
                 }
                 for r in g.renderings
             ],

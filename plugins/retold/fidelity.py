@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from retold.glossary import Glossary
 from retold.model import Flag
@@ -169,8 +170,9 @@ _NUMBER = re.compile(
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z0-9](?:\s+(?:of\s+)?[A-Z][\w'’.-]*[A-Za-z0-9])*")
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z]+(?:'[a-z]+)?|n't", text.lower().replace("’", "'"))
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z]+(?:'[a-z]+)?|n't", text.lower().replace("’", "'")))
 
 
 def _found(lexicon: Iterable[str], text: str) -> list[str]:
@@ -285,20 +287,21 @@ def detect_entities(here: str, anchor: str, base: str, ctx: Context) -> list[Fla
     return [Flag("entity", detail, tuple(extra), ())]
 
 
-def _governed(lexicon: frozenset[str], text: str) -> list[tuple[str, frozenset[str]]]:
+@lru_cache(maxsize=1 << 16)
+def _governed(lexicon: frozenset[str], text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Each marker word with the content terms in its scope: up to four, to the clause's end."""
     low = text.lower().replace("’", "'")
     out = []
     for clause in re.split(r"[,;:.!?()—]", low):
         toks = _words(clause)
         for i, w in enumerate(toks):
-            if toks[i + 1 : i + 2] in (["only"], ["just"], ["merely"], ["simply"]):
+            if toks[i + 1 : i + 2] in (("only",), ("just",), ("merely",), ("simply",)):
                 continue  # "not only ... but also" adds, it does not negate
             if w in lexicon or (w.endswith("n't") and "n't" in lexicon):
                 scope = [t for t in (stem(x) for x in toks[i + 1 :]) if t][:4]
                 if scope:
                     out.append((w, frozenset(scope)))
-    return out
+    return tuple(out)
 
 
 def _marker_shift(kind: str, lexicon: frozenset[str], here: str, anchor: str, base: str, ctx: Context) -> list[Flag]:
@@ -309,15 +312,17 @@ def _marker_shift(kind: str, lexicon: frozenset[str], here: str, anchor: str, ba
     def carried(scope: frozenset[str], other: set[str]) -> bool:
         return len(scope & other) * 2 >= len(scope) + (len(scope) > 1)
 
-    def covered(scope: frozenset[str], markers: list[tuple[str, frozenset[str]]]) -> bool:
+    def covered(scope: frozenset[str], markers: tuple[tuple[str, frozenset[str]], ...]) -> bool:
         return any(scope & other for _, other in markers)
 
+    # the same marker word anywhere on the other side: the scopes differ, the hedge did not go
+    said_here, said_there = {w for w, _ in mine}, {w for w, _ in theirs_all}
     flags = []
     for word, scope in theirs:
-        if carried(scope, here_terms) and not covered(scope, mine):
+        if word not in said_here and carried(scope, here_terms) and not covered(scope, mine):
             flags.append(Flag(kind, f"the base says “{word}” here; this wording drops it", (), (word,)))
     for word, scope in mine:
-        if carried(scope, base_terms) and not covered(scope, theirs_all):
+        if word not in said_there and carried(scope, base_terms) and not covered(scope, theirs_all):
             flags.append(Flag(kind, f"“{word}” is added here; the base does not say it", (word,), ()))
     return flags[:2]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from retold.claims import slug_for
+from retold.claims import Slugs
 from retold.errors import RetoldError
 from retold.model import Corpus, Moved
 from retold.output import write_atomic
@@ -180,10 +180,10 @@ def assign_identities(corpus: Corpus, lock: Lock) -> tuple[Corpus, Lock]:
         revived = reidentify(gone, [t if f is None else "" for t, f in zip(texts, found, strict=True)])
         for g, cid, back in zip(groups, found, revived, strict=True):
             ids[g.anchor] = cid or back or ""
-    taken = set(claims)
+    slugs = Slugs(claims)
     for g in corpus.groups:
         if not ids[g.anchor]:
-            ids[g.anchor] = slug_for(corpus.sentence(g.anchor).text, taken)
+            ids[g.anchor] = slugs.new(corpus.sentence(g.anchor).text)
     live_ids = set(ids.values())
     new_claims: dict[str, Issued] = {}
     for anchor_id, cid in ids.items():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from retold.glossary import Glossary
 
@@ -135,8 +136,9 @@ class ClaimGroup:
     renderings: tuple[Rendering, ...]
     section: str | None = None
 
-    @property
+    @cached_property
     def versions(self) -> tuple[str, ...]:
+        """The versions carrying this claim, in rendering order (computed once: pages ask often)."""
         return tuple(dict.fromkeys(r.version for r in self.renderings))
 
 
@@ -167,7 +169,8 @@ class Corpus:
         return self.version(version_id).sentences[int(n) - 1]
 
     def version(self, version_id: str) -> Version:
-        for v in self.versions:
-            if v.id == version_id:
-                return v
-        raise KeyError(version_id)
+        return self._by_id[version_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Version]:
+        return {v.id: v for v in self.versions}

@@ -42,6 +42,12 @@ def choose_base(versions: list[Version], named: str | None) -> Version:
     return max(versions, key=rank)
 
 
+def base_version(seeds_dir: Path) -> Version:
+    """The parsed base version of a seeds folder, chosen as the build chooses it."""
+    seeds, named = load_seeds(seeds_dir, [])
+    return choose_base([parse_seed(s) for s in seeds], named)
+
+
 def link_to_base(version: Version, base: Version, glossary: Glossary, params: Params) -> dict[str, list[Link]]:
     """Links of one version to the base; term weights come from the pair alone, so the result
     depends on nothing else and can be cached."""

@@ -5,14 +5,23 @@ Hooks, in the order MkDocs calls them:
 - `on_startup`: marks the plugin persistent across `mkdocs serve` rebuilds, so the parsed and
   aligned corpus is cached and recomputed only when a seed's bytes change.
 - `on_config`: builds (or reuses) the corpus from the seeds folder and renders every page in
-  memory; sets the navigation in reading order when mkdocs.yml has no `nav`. Bad input stops
-  the build here with a message naming the file, before MkDocs touches `site_dir`.
+  memory (with a search page when `pagefind: true`); sets the navigation in reading order when
+  mkdocs.yml has no `nav`; puts the plugin's `theme/` (one template: Material's script bundle
+  deferred) before the theme's own templates. Bad input stops the build here with a message
+  naming the file, before MkDocs touches `site_dir`.
 - `on_files`: adds the generated pages and `export/corpus.json` as virtual files
   (`File.generated`), replacing stale copies a `python build.py` run may have left in `docs/`.
-  Nothing is written into `docs_dir`, so serving causes no rebuild loop.
+  Nothing is written into `docs_dir`, so serving causes no rebuild loop. Under
+  `mkdocs serve --dirty`, a file whose content is the same as in the last build says it is
+  unmodified, so MkDocs re-renders only the pages an edit changed, unless the edit changed the
+  navigation (a page added, removed or retitled), when every page is rendered again.
+- `on_nav`: under `--dirty`, gives the pages MkDocs will not read this time the titles they
+  rendered with last time, so the navigation of the re-rendered pages is complete.
+- `on_page_context`: records each rendered page's title for the next dirty build.
 - `on_serve`: watches the seeds folder, so one edit of a seed triggers one rebuild.
 - `on_post_build`: after a successful `mkdocs build`, records newly issued claim ids in
-  `seeds/claims.lock` (not while serving: the lock is written by the builds you publish).
+  `seeds/claims.lock` (not while serving: the lock is written by the builds you publish), and
+  with `pagefind: true` indexes the written site with Pagefind (see `retold.pagefind`).
 """
 
 from __future__ import annotations
@@ -20,14 +29,18 @@ from __future__ import annotations
 import hashlib
 import logging
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
+from retold import pagefind
 from retold.cache import Cache
 from retold.config import RetoldConfig
 from retold.errors import RetoldError
@@ -37,6 +50,7 @@ from retold.pages import Site, render_site
 from retold.pipeline import build_corpus
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+THEME = str(Path(__file__).parent / "theme")
 
 
 def fingerprint(seeds_dir: Path) -> str:
@@ -47,6 +61,23 @@ def fingerprint(seeds_dir: Path) -> str:
             digest.update(path.name.encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+class GeneratedFile(File):
+    """A generated file that knows whether its content changed since the last build.
+
+    MkDocs asks `is_modified()` only in dirty builds; a plain generated file always says yes.
+    """
+
+    changed: bool = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
+def _outline(site: Site) -> tuple[object, dict[str, str]]:
+    """What every page's navigation shows: the nav tree and each page's title line."""
+    return site.nav, {path: text.partition("\n")[0] for path, text in site.files.items() if path.endswith(".md")}
 
 
 class RetoldPlugin(BasePlugin[RetoldConfig]):
@@ -60,10 +91,14 @@ class RetoldPlugin(BasePlugin[RetoldConfig]):
         self.command = "build"
         self.cache = Cache()
         self._corpus: Corpus | None = None
+        self.dirty = False
+        self._built: Site | None = None
+        self._titles: dict[str, str] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Presence of this hook keeps one plugin instance (and its cache) across rebuilds."""
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.seeds_dir = (Path(config.config_file_path).parent / self.config.seeds).resolve()
@@ -73,25 +108,52 @@ class RetoldPlugin(BasePlugin[RetoldConfig]):
                 corpus = build_corpus(self.seeds_dir, cache=self.cache)
             except RetoldError as exc:
                 raise PluginError(f"retold: {exc}") from None
-            self._site, self._key, self._warnings, self._corpus = render_site(corpus), key, corpus.warnings, corpus
+            site = render_site(corpus)
+            if self.config.pagefind:
+                site = pagefind.with_search_page(site, config.use_directory_urls)
+            self._site, self._key, self._warnings, self._corpus = site, key, corpus.warnings, corpus
         for warning in self._warnings:
             log.warning(warning)
+        if THEME not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME)
         if self.config.nav and not config.nav:
             config.nav = self._site.nav
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self._site is not None
+        last = self._built if self.dirty and self._built and _outline(self._built) == _outline(self._site) else None
         for path, content in self._site.files.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=content))
+            file = cast(GeneratedFile, GeneratedFile.generated(config, path, content=content))
+            file.changed = last is None or last.files.get(path) != content
+            files.append(file)
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        for page in nav.pages:
+            if isinstance(page.file, GeneratedFile) and not page.file.changed and page.file.src_uri in self._titles:
+                page.title = self._titles[page.file.src_uri]
+        return nav
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if page.title is not None:
+            self._titles[page.file.src_uri] = page.title
+        return context
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._built = self._site
         if self.command != "serve" and self._corpus is not None and update_lock(self.seeds_dir, self._corpus):
             log.info(f"retold: updated {self.seeds_dir / LOCK}; commit it with the seeds")
+        if self.config.pagefind:
+            try:
+                pagefind.index_site(Path(config.site_dir))
+            except RetoldError as exc:
+                raise PluginError(f"retold: {exc}") from None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         server.watch(str(self.seeds_dir))

@@ -73,12 +73,13 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]»」』]*(?=\s)|[。！？]+[”
 _STARTER = re.compile(
     r"[\"'“‘(\[«「『]*[A-Z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]"
 )
+_WORD_BEFORE = re.compile(r"[\w.]+$")
 _PROSE = (BlockKind.PARAGRAPH, BlockKind.ITEM)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at `dot` closes an abbreviation or an initial, not a sentence."""
-    word = re.search(r"[\w.]+$", text[:dot])
+    word = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     if not word:
         return False
     token = word.group().lower().strip(".")

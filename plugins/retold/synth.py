@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from retold.model import Version
 
@@ -55,6 +56,8 @@ _OFF_TOPIC = (
 
 
 PROFILES: dict[str, dict[str, float]] = {
+    # every sentence kept in order, most reworded: what a full translation of the base looks like
+    "full": {"drop": 0.0, "merge": 0.0, "reword": 1.0, "reorder": 0.0, "add": 0.0, "thin": 0.15},
     "light": {},
     "summary": {"drop": 0.7, "merge": 0.4, "reword": 0.8, "reorder": 0.1, "add": 0.2, "thin": 0.3},
     "hard": {"drop": 0.5, "merge": 0.3, "reword": 1.0, "reorder": 0.4, "add": 0.3, "thin": 0.45},
@@ -158,3 +161,25 @@ def retell(
         text_parts.append("\n\n")
         pos += 2
     return Retelling("".join(text_parts), tuple(truth))
+
+
+def write_corpus(base: Version, folder: Path, versions: int, seed: int = 0) -> dict[str, Retelling]:
+    """A seeds folder of `versions` versions: `base` and retellings of it under every profile in turn.
+
+    Returns each retelling by version id, so the alignment can be scored against its truth.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "base.txt").write_text(base.text, encoding="utf-8")
+    manifest = ["base: base", "versions:", "  - file: base.txt", "    id: base", "    relation: original"]
+    profiles = sorted(PROFILES)
+    made: dict[str, Retelling] = {}
+    for n in range(1, versions):
+        profile = profiles[n % len(profiles)]
+        vid = f"retelling-{n:04d}"
+        made[vid] = retell(base, seed * 100_003 + n, **PROFILES[profile])
+        (folder / f"{vid}.txt").write_text(made[vid].text, encoding="utf-8")
+        relation = "translation" if profile == "full" else "summary" if profile == "summary" else "rewrite"
+        manifest += [f"  - file: {vid}.txt", f"    id: {vid}", f"    title: {profile} retelling {n}"]
+        manifest += [f"    relation: {relation}"]
+    (folder / "seeds.yml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    return made

@@ -13,7 +13,10 @@ from functools import lru_cache
 import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("english")
-_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[.'’][A-Za-z]+)*\.?|\d+(?:[.,]\d+)*%?|[\u3400-\u9FFF]")
+_TOKEN = re.compile(
+    r"[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+(?:[.'’][A-Za-z]+)*\.?|\d+(?:[.,]\d+)*%?"
+    r"|[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]"
+)
 
 STOPWORDS = frozenset(
     [
@@ -308,11 +311,15 @@ _ENUMERATOR = re.compile(
 )
 
 
-def words(text: str) -> list[str]:
-    """Word tokens in order, lower-cased, with phrase-level names folded (United States -> us)."""
+@lru_cache(maxsize=1 << 16)
+def words(text: str) -> tuple[str, ...]:
+    """Word tokens in order, lower-cased, with phrase-level names folded (United States -> us).
+
+    Cached: alignment and the fidelity detectors read the same base sentences once per version.
+    """
     for pattern, repl in _PHRASES:
         text = pattern.sub(repl, text)
-    return [m.group().lower().rstrip(".").replace("’", "'") for m in _TOKEN.finditer(text)]
+    return tuple(m.group().lower().rstrip(".").replace("’", "'") for m in _TOKEN.finditer(text))
 
 
 @lru_cache(maxsize=65536)
@@ -321,8 +328,10 @@ def stem(word: str) -> str:
     word = re.sub(r"(?:n't|'s|'re|'ve|'ll|'d|'m|')$", "", word)
     if word in CANONICAL:
         return CANONICAL[word]
+    if len(word) == 1 and ("\u3040" <= word <= "\u30ff" or "\u3400" <= word <= "\ud7af"):
+        return word  # a CJK character is a term of its own
     if word in STOPWORDS or word in REPORTING or (len(word) < 2 and not word.isdigit()):
-        return "" if not ("\u3400" <= word <= "\u9fff") else word
+        return ""
     return str(_STEMMER.stemWord(word))
 
 
@@ -334,6 +343,15 @@ def terms(text: str, phrases: Phrases | None = None) -> list[str]:
 
     `phrases` (from a glossary) folds every name of an entity into that entity's one term.
     """
+    return list(_plain_terms(text)) if not phrases else _terms(text, phrases)
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain_terms(text: str) -> tuple[str, ...]:
+    return tuple(_terms(text, None))
+
+
+def _terms(text: str, phrases: Phrases | None) -> list[str]:
     toks = words(_ENUMERATOR.sub("", text, count=1))
     out: list[str] = []
     i = 0

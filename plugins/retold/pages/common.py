@@ -6,9 +6,9 @@ every one of them.
 
 from __future__ import annotations
 
-from retold.analyse import Status, has_base, status
+from retold.analyse import Status, StatusTable, has_base
 from retold.markup import escape, escape_title
-from retold.model import ClaimGroup, Corpus
+from retold.model import ClaimGroup, Corpus, Flag, Rendering
 from retold.text import stem
 
 STATUS_TEXT = {
@@ -33,6 +33,11 @@ def fidelity_path(version_id: str) -> str:
     return f"fidelity/{version_id}.md"
 
 
+# Overviews show this many versions one by one; a larger corpus is summarised there instead, so
+# every page's size grows with the corpus, not with its square.
+AT_A_GLANCE = 24
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -42,13 +47,34 @@ class Pages:
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
+        self.table = StatusTable(corpus)
+        self.renderings_of: dict[str, list[tuple[ClaimGroup, Rendering]]] = {v.id: [] for v in corpus.versions}
         self.groups_of: dict[str, list[ClaimGroup]] = {}
         for g in corpus.groups:
             for r in g.renderings:
+                self.renderings_of[r.version].append((g, r))
                 self.groups_of.setdefault(r.sentence, []).append(g)
+        self._flags: dict[str, list[tuple[ClaimGroup, Flag]]] = {}
         self.names = {v.id: v.meta.outlet or v.meta.title for v in corpus.versions}
         self.entity_names = {e.term: e.name for e in corpus.glossary.entities}
         self.anchors = {s.id: s.anchor or f"s{s.index + 1}" for v in corpus.versions for s in v.sentences}
+
+    def flags_of(self, version_id: str) -> list[tuple[ClaimGroup, Flag]]:
+        """A version's flags with the group of each, once per sentence and detail.
+
+        A sentence linked to several base sentences carries the same evidence in each group;
+        counted once, as a reader would.
+        """
+        if version_id not in self._flags:
+            seen: set[tuple[str, str]] = set()
+            out = []
+            for g, r in self.renderings_of[version_id]:
+                for f in r.flags:
+                    if (r.sentence, f.detail) not in seen:
+                        seen.add((r.sentence, f.detail))
+                        out.append((g, f))
+            self._flags[version_id] = out
+        return self._flags[version_id]
 
     def anchor(self, sentence_id: str) -> str:
         """A sentence's stable anchor on its version page."""
@@ -67,14 +93,17 @@ class Pages:
         return list(dict.fromkeys(out))
 
     def claim_item(self, g: ClaimGroup, prefix: str) -> str:
-        """A list item linking a claim, with one dot per version showing its status."""
+        """A list item linking a claim, with one dot per version showing its status (a count, for many)."""
         corpus = self.corpus
+        link = f"[{escape(g.label)}]({prefix}{claim_path(g)})"
+        if len(corpus.versions) > AT_A_GLANCE:
+            return f'- {link} <span class="rt-facts">in {len(g.versions)} of {len(corpus.versions)} versions</span>'
         dots = " ".join(
-            f'<span class="rt-dot rt-{status(g, v.id, corpus).value}" title="{escape_title(self.names[v.id])}: '
-            f'{STATUS_TEXT[status(g, v.id, corpus)]}"></span>'
+            f'<span class="rt-dot rt-{self.table.of(g, v.id).value}" title="{escape_title(self.names[v.id])}: '
+            f'{STATUS_TEXT[self.table.of(g, v.id)]}"></span>'
             for v in corpus.versions
         )
-        return f"- {dots} [{escape(g.label)}]({prefix}{claim_path(g)})"
+        return f"- {dots} {link}"
 
 
 def strips(corpus: Corpus) -> list[tuple[str, list[ClaimGroup]]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from retold.analyse import unique_groups, version_stats
+from retold.analyse import Status
 from retold.fidelity import KINDS
 from retold.markup import escape, escape_heading
 from retold.model import Version
@@ -19,7 +19,7 @@ def _share(n: int, total: int) -> str:
 
 def summary_line(pages: Pages, v: Version) -> str:
     """One sentence a reader can quote."""
-    s = version_stats(pages.corpus, v.id)
+    s = pages.table.stats(v.id)
     kinds = _flag_counts(pages, v)
     top = ", ".join(f"{KIND_TEXT[k].lower()} ({n})" for k, n in kinds.most_common(2))
     line = (
@@ -31,21 +31,11 @@ def summary_line(pages: Pages, v: Version) -> str:
 
 
 def _flag_counts(pages: Pages, v: Version) -> Counter[str]:
-    seen: set[tuple[str, str]] = set()
-    counts: Counter[str] = Counter()
-    for g in pages.corpus.groups:
-        for r in g.renderings:
-            if r.version == v.id:
-                for f in r.flags:
-                    if (r.sentence, f.detail) not in seen:
-                        seen.add((r.sentence, f.detail))
-                        counts[f.kind] += 1
-    return counts
+    return Counter(f.kind for _, f in pages.flags_of(v.id))
 
 
 def fidelity_page(pages: Pages, v: Version) -> str:
-    corpus = pages.corpus
-    s = version_stats(corpus, v.id)
+    s = pages.table.stats(v.id)
     parts = [
         f"# Fidelity: {escape_heading(pages.names[v.id])}\n",
         f'<p class="rt-summary">{escape(summary_line(pages, v))}</p>\n',
@@ -58,23 +48,18 @@ def fidelity_page(pages: Pages, v: Version) -> str:
         "claim to read both wordings.\n",
     ]
     by_kind: dict[str, list[str]] = {}
-    seen: set[tuple[str, str]] = set()
-    for g in corpus.groups:
-        for r in g.renderings:
-            if r.version != v.id:
-                continue
-            for f in r.flags:
-                if (r.sentence, f.detail) in seen:
-                    continue
-                seen.add((r.sentence, f.detail))
-                by_kind.setdefault(f.kind, []).append(f"- [{escape(g.label)}](../{claim_path(g)}): {escape(f.detail)}")
+    for g, f in pages.flags_of(v.id):
+        by_kind.setdefault(f.kind, []).append(f"- [{escape(g.label)}](../{claim_path(g)}): {escape(f.detail)}")
     for kind in KINDS:
         items = by_kind.get(kind, [])
         parts.append(f"## {KIND_TEXT[kind]} {{#{kind}}}\n")
         parts += [*items, ""] if items else ["None flagged.\n"]
-    additions = unique_groups(corpus, v.id)
-    parts.append("## Additions {#additions}\n")
-    parts += [pages.claim_item(g, "../") for g in additions] or ["None."]
+    for title, anchor, groups in (
+        ("Additions", "additions", pages.table.unique(v.id)),
+        ("Dropped from the base", "dropped", pages.table.having(v.id, Status.DROPPED)),
+    ):
+        parts.append(f"## {title} {{#{anchor}}}\n")
+        parts += [*(pages.claim_item(g, "../") for g in groups), ""] if groups else ["None.\n"]
     return "\n".join(parts) + "\n"
 
 
@@ -84,7 +69,7 @@ def fidelity_index(pages: Pages) -> str:
     head = "| version | kept | changed | dropped | added | " + " | ".join(KIND_TEXT[k] for k in KINDS) + " |"
     rows = [head, "|" + "---|" * (5 + len(KINDS))]
     for v in others:
-        s = version_stats(corpus, v.id)
+        s = pages.table.stats(v.id)
         counts = _flag_counts(pages, v)
         rows.append(
             f"| [{pages.name(v.id)}](../{fidelity_path(v.id)}) | {s.kept} | {s.changed} | {s.dropped} | {s.unique} | "

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from retold.analyse import Status, status, version_stats
+from retold.analyse import Status
 from retold.markup import escape, escape_heading, escape_title
 from retold.model import Version
-from retold.pages.common import STATUS_TEXT, Pages, claim_path, fidelity_path, strips, version_path
+from retold.pages.common import AT_A_GLANCE, STATUS_TEXT, Pages, claim_path, fidelity_path, strips, version_path
 
 EXPORT_PATH = "export/corpus.json"
 LEGEND = (Status.BASE, Status.KEPT, Status.CHANGED, Status.ADDED, Status.DROPPED)
@@ -14,7 +14,7 @@ LEGEND = (Status.BASE, Status.KEPT, Status.CHANGED, Status.ADDED, Status.DROPPED
 def version_card(pages: Pages, v: Version, prefix: str) -> str:
     corpus = pages.corpus
     m = v.meta
-    stats = version_stats(corpus, v.id)
+    stats = pages.table.stats(v.id)
     facts = [m.relation or "version", f"{stats.words:,} words", f"{stats.sentences} claims"]
     if v.id == corpus.base:
         facts.append("base for comparison")
@@ -38,16 +38,18 @@ def version_card(pages: Pages, v: Version, prefix: str) -> str:
 def coverage(pages: Pages, prefix: str) -> str:
     """Claim groups x versions, one small linked cell each, strips per base section."""
     corpus = pages.corpus
+    shown = corpus.versions[:AT_A_GLANCE]
     out = ['<div class="rt-coverage" markdown>']
     for title, groups in strips(corpus):
         out.append(f'<div class="rt-strip" markdown>\n<p class="rt-strip-title">{escape(title)}</p>')
-        for v in corpus.versions:
+        for v in shown:
             cells = []
             for g in groups:
-                st = status(g, v.id, corpus)
+                st = pages.table.of(g, v.id)
                 tip = escape_title(f"{g.label} ({STATUS_TEXT[st]} in {pages.names[v.id]})")
-                link = f'({prefix}{claim_path(g)} "{tip}"){{.rt-cell .rt-{st.value}}}'
-                cells.append(f"[<span>{escape(STATUS_TEXT[st])}</span>]{link}")
+                # the status is the link's name (aria-label, fixed text); the claim is its title
+                link = f'({prefix}{claim_path(g)} "{tip}"){{.rt-cell .rt-{st.value} aria-label="{STATUS_TEXT[st]}"}}'
+                cells.append(f"[]{link}")
             out.append(
                 f'<div class="rt-row" markdown><span class="rt-rowname">{pages.name(v.id)}</span>'
                 f'<span class="rt-cells">{"".join(cells)}</span></div>'
@@ -55,6 +57,11 @@ def coverage(pages: Pages, prefix: str) -> str:
         out.append("</div>")
     out.append("</div>")
     legend = " ".join(f'<span class="rt-cell rt-{s.value}"></span> {STATUS_TEXT[s]}' for s in LEGEND)
+    if len(shown) < len(corpus.versions):
+        legend += (
+            f"<br>Showing the first {len(shown)} of {len(corpus.versions)} versions; each version's "
+            f"fidelity page lists what it kept, changed and dropped."
+        )
     return "\n".join(out) + f'\n\n<p class="rt-legend">{legend}</p>\n'
 
 
@@ -72,8 +79,13 @@ def home(pages: Pages) -> str:
             f"compared with it. [How to read this site](method.md).\n",
             "## Versions\n",
             '<div class="rt-cards" markdown>',
-            *(version_card(pages, v, "") for v in corpus.versions),
+            *(version_card(pages, v, "") for v in corpus.versions[:AT_A_GLANCE]),
             "</div>\n",
+            *(
+                [f"[All {len(corpus.versions)} versions](versions/index.md)\n"]
+                if len(corpus.versions) > AT_A_GLANCE
+                else []
+            ),
             "## Coverage\n",
             "Each cell is one claim group, in the base version's reading order; each row is a version. "
             "*Changed* means the version carries the claim with a difference worth checking (a number, "

@@ -24,10 +24,11 @@ def _accuracy_table() -> str:
     runs = measured()
     if not runs:
         return "No accuracy figures have been recorded for this build of Retold.\n"
-    rows = ["| check | sentence-accuracy | link precision | link recall |", "|---|---|---|---|"]
+    rows = ["| check | sentence-accuracy | link precision | link recall | coverage |", "|---|---|---|---|---|"]
     for run in runs:
         rows.append(
-            f"| {escape(run['check'])} | {run['accuracy']:.3f} | {run['precision']:.3f} | {run['recall']:.3f} |"
+            f"| {escape(run['check'])} | {run['accuracy']:.3f} | {run['precision']:.3f} | {run['recall']:.3f} "
+            f"| {escape(run['coverage'])} |"
         )
     return "\n".join(rows) + "\n"
 
@@ -91,7 +92,11 @@ are only compared when both sentences share most of their words.
 
 Alignment is scored like the shared scorer: a link is a (sentence, base sentence) pair joined by
 a claim group; *sentence-accuracy* is the share of sentences with a counterpart whose links reach
-at least one right one; *precision* is the share of links that are right.
+at least one right one; *precision* is the share of links that are right; *coverage* counts the
+scored sentences that appear in some claim. The gold check is a hand-made alignment of one
+version with the base. The synthetic checks are held out: retellings of the base made by
+dropping, merging, rewording, thinning and reordering its sentences and mixing in unrelated
+ones, with the answer recorded as they are made (`python -m retold.evaluate --synthetic N`).
 
 {_accuracy_table()}
 ## Reading a claim page

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from retold.analyse import version_stats
 from retold.markup import escape, escape_heading, escape_title
 from retold.model import BlockKind, Sentence, Version
 from retold.pages.common import Pages, claim_path, fidelity_path
@@ -39,7 +38,7 @@ def _header(pages: Pages, v: Version) -> list[str]:
     facts = [f"**{k}:** {escape(val)}" for k, val in rows if val]
     if m.url and m.url.startswith(("https://", "http://")):
         facts.append(f"**Source:** [{escape(m.url)}]({escape_title(m.url)})")
-    stats = version_stats(corpus, v.id)
+    stats = pages.table.stats(v.id)
     if v.id == corpus.base:
         counts = (
             f"{stats.sentences} claims; the base version, which every other version is compared with; "

@@ -1,0 +1,233 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright, as a reader uses it.
+
+The site is built from the seeds with `mkdocs build --strict` and served from 127.0.0.1. Without
+a Chromium or Playwright these tests are skipped, unless RETOLD_BROWSER_TESTS=required (as
+`.ci/run` sets it), when they fail instead. axe-core comes from `tests/browser` (`npm ci`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import SEEDS
+from .sitekit import build_site, mkdocs, static_server, write_config
+
+CHROMIUM = os.environ.get("RETOLD_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+REQUIRED = os.environ.get("RETOLD_BROWSER_TESTS") == "required"
+
+
+def _missing() -> str | None:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install -e '.[test]')"
+    if not Path(CHROMIUM).is_file():
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    if not AXE.is_file():
+        return f"no {AXE} (npm ci --prefix tests/browser)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    missing = _missing()
+    if missing:
+        if REQUIRED:
+            pytest.fail(missing)
+        pytest.skip(missing)
+    seeds = tmp_path_factory.mktemp("seeds") / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    site = build_site(seeds, tmp_path_factory.mktemp("site"))
+    with static_server(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(site_url: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def corpus(site_url: str) -> dict[str, Any]:
+    from urllib.request import urlopen
+
+    return json.loads(urlopen(site_url + "export/corpus.json", timeout=10).read())
+
+
+def _shared_claim(corpus: dict[str, Any]) -> dict[str, Any]:
+    """A claim carried by every version, else by the most versions."""
+    return max(corpus["claims"], key=lambda c: len({r["version"] for r in c["renderings"]}))
+
+
+def test_home_loads_without_console_errors(page: Any, site_url: str) -> None:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    response = page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    assert response.ok
+    assert page.locator("h1").count() == 1
+    assert page.locator(".rt-cell").count() > 0
+    assert errors == []
+
+
+@pytest.mark.parametrize("query", ["Claude", "Huawei", "internships"])
+def test_search_puts_claim_pages_first(page: Any, site_url: str, query: str) -> None:
+    page.goto(site_url)
+    page.locator("input.md-search__input").click()
+    # the index loads in a web worker; a query typed before it is ready is only run once it is
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function("el => !/Initializing/.test(el.textContent)", arg=meta.element_handle(), timeout=60000)
+    page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(timeout=30000)
+    href = first.locator("a").first.get_attribute("href")
+    assert "claims/" in href, href
+    first.locator("a").first.click()
+    page.wait_for_load_state()
+    assert "/claims/" in page.url
+    assert query.lower() in page.locator("article").inner_text().lower()
+
+
+def test_claim_links_land_on_the_highlighted_sentence_and_back(page: Any, site_url: str, corpus: dict) -> None:
+    claim = _shared_claim(corpus)
+    claim_url = f"{site_url}claims/{claim['id']}/"
+    page.goto(claim_url)
+    blocks = page.locator(".rt-rendering")
+    assert blocks.count() >= 2
+    for n in range(blocks.count()):
+        block = page.locator(".rt-rendering").nth(n)
+        words = " ".join(block.locator("blockquote").inner_text().split())
+        block.locator(".rt-who a").first.click()
+        page.wait_for_load_state()
+        anchor = page.url.split("#", 1)[1]
+        assert re.fullmatch(r"s\d+", anchor), page.url
+        target = page.locator(f"[id='{anchor}']")
+        assert target.evaluate("el => el.matches(':target')")
+        assert target.evaluate("el => getComputedStyle(el).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+        box = target.bounding_box()
+        assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+        assert " ".join(target.inner_text().split()) == words
+        page.go_back()
+        page.wait_for_load_state()
+        assert page.url == claim_url
+
+
+def test_coverage_cells_lead_to_their_claims(page: Any, site_url: str) -> None:
+    page.goto(site_url)
+    cells = page.locator("a.rt-cell")
+    total = cells.count()
+    assert total > 10
+    for n in (0, total // 2, total - 1):
+        cell = page.locator("a.rt-cell").nth(n)
+        label = cell.get_attribute("title").rsplit(" (", 1)[0].rstrip("…")
+        cell.click()
+        page.wait_for_load_state()
+        assert "/claims/" in page.url
+        heading = " ".join(page.locator("h1").inner_text().split())
+        assert heading.startswith(" ".join(label.split())[:40]), (heading, label)
+        page.go_back()
+
+
+def _axe(page: Any) -> list[dict[str, Any]]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"][:3]]}
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def _pages(corpus: dict[str, Any]) -> dict[str, str]:
+    other = next(v["id"] for v in corpus["versions"] if v["id"] != corpus.get("base"))
+    return {
+        "home": "",
+        "claim": f"claims/{_shared_claim(corpus)['id']}/",
+        "version": f"versions/{other}/",
+        "fidelity": f"fidelity/{other}/",
+    }
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_no_serious_accessibility_violations(page: Any, site_url: str, corpus: dict, scheme: str) -> None:
+    for name, path in _pages(corpus).items():
+        page.goto(site_url + path)
+        if scheme == "slate":
+            # colours are checked as they end up, not halfway through Material's colour transitions
+            page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+            page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+        violations = _axe(page)
+        assert violations == [], json.dumps([name, scheme, violations])
+
+
+def test_dark_mode_toggle(page: Any, site_url: str) -> None:
+    page.goto(site_url)
+    before = page.evaluate("() => document.body.dataset.mdColorScheme")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    after = page.evaluate("() => document.body.dataset.mdColorScheme")
+    assert {before, after} == {"default", "slate"}
+    page.reload()
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == after  # the choice is remembered
+
+
+def test_phone_width_keeps_pages_usable(browser: Any, site_url: str, corpus: dict) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        for name, path in _pages(corpus).items():
+            page.goto(site_url + path)
+            overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 1, (name, overflow)
+            assert page.locator("label.md-header__button[for='__drawer']").is_visible(), name
+            assert page.locator("h1").is_visible(), name
+        page.goto(site_url)
+        page.locator("label.md-header__button[for='__drawer']").click()
+        assert page.locator("nav.md-nav--primary").first.is_visible()
+    finally:
+        context.close()
+
+
+def test_pagefind_option_finds_claims(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """With `pagefind: true`, the search page's Pagefind UI finds the claim pages."""
+    seeds = tmp_path_factory.mktemp("pf") / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    dest = seeds.parent
+    proc = mkdocs("build", "--strict", cfg=write_config(seeds, dest, pagefind=True))
+    assert proc.returncode == 0, proc.stderr
+    assert (dest / "site" / "pagefind" / "pagefind-ui.js").is_file()
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        with static_server(dest / "site") as url:
+            page.goto(url + "search/")
+            page.locator(".pagefind-ui__search-input").press_sequentially("Huawei", delay=30)
+            first = page.locator(".pagefind-ui__result-link").first
+            first.wait_for(timeout=30000)
+            assert "/claims/" in first.get_attribute("href")
+    finally:
+        context.close()

@@ -1,0 +1,45 @@
+"""A corpus of many versions: overview pages summarise instead of growing with versions x claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from retold.pages.common import AT_A_GLANCE
+from retold.pipeline import base_version
+from retold.synth import write_corpus
+
+from .conftest import SEEDS
+from .sitekit import build_site
+
+
+def test_many_versions_build_strict_with_summarised_overviews(tmp_path: Path) -> None:
+    base = base_version(SEEDS)
+    versions = AT_A_GLANCE + 6
+    write_corpus(base, tmp_path / "seeds", versions)
+    site = build_site(tmp_path / "seeds", tmp_path)
+
+    def soup(path: str) -> BeautifulSoup:
+        return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+    home = soup("index.html")
+    first_strip = home.select_one(".rt-strip")
+    assert first_strip is not None and len(first_strip.select(".rt-row")) == AT_A_GLANCE
+    assert f"of {versions} versions" in home.select_one(".rt-legend").get_text()
+    assert len(home.select(".rt-card")) == AT_A_GLANCE
+    assert len(soup("versions/index.html").select(".rt-card")) == versions
+
+    dropped = soup("lists/dropped/index.html")
+    rows = dropped.select("article table tbody tr")
+    assert len(rows) == versions
+    for row in rows[1:]:
+        href = row.select_one("a")["href"]
+        page, _, anchor = href.partition("#")
+        assert anchor == "dropped"
+        target = BeautifulSoup((site / "lists" / "dropped" / page / "index.html").resolve().read_text(), "html.parser")
+        count = int(row.select("td")[1].get_text())
+        section = target.find(id="dropped")
+        assert section is not None
+        items = section.find_next("ul")
+        assert (len(items.select("li")) if count else 0) == count
+    assert not soup("claims/index.html").select(".rt-dot")
