@@ -13,6 +13,7 @@ from retold.pages import render_site
 from retold.pipeline import build_corpus
 
 from .conftest import BASE_FILE, OTHER_FILE
+from .sitekit import build_site
 
 BASE = BASE_FILE
 SUMMARY = OTHER_FILE
@@ -107,6 +108,17 @@ def test_deleted_claim_leaves_a_page_saying_where_it_went(seeds_copy: Path) -> N
     for m in after.moved:
         page = files[f"claims/{m.id}.md"]
         assert "This claim has moved" in page
+
+
+def test_site_with_a_vanished_claim_builds_strict(seeds_copy: Path, tmp_path: Path) -> None:
+    """The page kept at a vanished claim's address is outside the navigation, on purpose: no warning."""
+    build(seeds_copy)
+    EDITS["delete paragraph"](seeds_copy)
+    moved = build_corpus(seeds_copy).moved
+    assert moved
+    site = build_site(seeds_copy, tmp_path)
+    for m in moved:
+        assert "This claim has moved" in (site / "claims" / m.id / "index.html").read_text(encoding="utf-8")
 
 
 def test_ids_are_never_reused_for_different_content() -> None:

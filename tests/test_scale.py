@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -43,3 +44,12 @@ def test_many_versions_build_strict_with_summarised_overviews(tmp_path: Path) ->
         items = section.find_next("ul")
         assert (len(items.select("li")) if count else 0) == count
     assert not soup("claims/index.html").select(".rt-dot")
+
+    # The sidebar does not list every version (each of those pages would carry all the names);
+    # the index page links every version page, and each page exists.
+    ids = {v["id"] for v in json.loads((site / "export" / "corpus.json").read_text(encoding="utf-8"))["versions"]}
+    index = soup("versions/index.html")
+    nav = {a.get("href") for a in index.select("nav.md-nav--primary a.md-nav__link")}
+    assert not nav & {f"{vid}/" for vid in ids}
+    assert {a["href"] for a in index.select(".rt-card a[href]")} >= {f"{vid}/" for vid in ids}
+    assert all((site / "versions" / vid / "index.html").is_file() for vid in ids)

@@ -11,6 +11,8 @@ Hooks, in the order MkDocs calls them:
   naming the file, before MkDocs touches `site_dir`.
 - `on_files`: adds the generated pages and `export/corpus.json` as virtual files
   (`File.generated`), replacing stale copies a `python build.py` run may have left in `docs/`.
+  Pages left out of the navigation on purpose (pages at the addresses of vanished claims; the
+  version pages of a large corpus) are marked not-in-nav, so a strict build does not fail on them.
   Nothing is written into `docs_dir`, so serving causes no rebuild loop. Under
   `mkdocs serve --dirty`, a file whose content is the same as in the last build says it is
   unmodified, so MkDocs re-renders only the pages an edit changed, unless the edit changed the
@@ -35,7 +37,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -127,7 +129,8 @@ class RetoldPlugin(BasePlugin[RetoldConfig]):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            file = cast(GeneratedFile, GeneratedFile.generated(config, path, content=content))
+            inclusion = InclusionLevel.NOT_IN_NAV if path in self._site.hidden else InclusionLevel.UNDEFINED
+            file = cast(GeneratedFile, GeneratedFile.generated(config, path, content=content, inclusion=inclusion))
             file.changed = last is None or last.files.get(path) != content
             files.append(file)
         return files

@@ -7,13 +7,14 @@ Markdown extensions used: attr_list, md_in_html, tables (listed in the project's
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from retold.export import corpus_json
 from retold.markup import escape_heading
 from retold.model import Corpus
 from retold.pages.claim import claim_page
-from retold.pages.common import Pages, claim_path, fidelity_path, strips, version_path
+from retold.pages.common import AT_A_GLANCE, Pages, claim_path, fidelity_path, strips, version_path
 from retold.pages.entities import entities_page
 from retold.pages.fidelity import fidelity_index, fidelity_page
 from retold.pages.home import EXPORT_PATH, home, versions_index
@@ -27,10 +28,12 @@ __all__ = ["EXPORT_PATH", "Site", "render_site"]
 
 @dataclass(frozen=True)
 class Site:
-    """Every generated file (docs path -> content) and the navigation in reading order."""
+    """Every generated file (docs path -> content), the navigation in reading order, and the
+    pages deliberately left out of it (reached through links and index pages instead)."""
 
     files: dict[str, str]
     nav: list[dict[str, object]]
+    hidden: frozenset[str] = frozenset()
 
 
 def render_site(corpus: Corpus) -> Site:
@@ -52,18 +55,34 @@ def render_site(corpus: Corpus) -> Site:
     files.update({version_path(v.id): version_page(pages, v) for v in corpus.versions})
     files.update({fidelity_path(v.id): fidelity_page(pages, v) for v in others})
     files.update({f"claims/{m.id}.md": moved_page(pages, m) for m in corpus.moved})
-    return Site(files, _nav(corpus))
+    nav = _nav(corpus)
+    return Site(files, nav, frozenset(p for p in files if p.endswith(".md")) - set(_paths(nav)))
 
 
 def _nav(corpus: Corpus) -> list[dict[str, object]]:
+    """Sections in reading order. Beyond `AT_A_GLANCE` versions, the version and fidelity pages
+    are reached from their index pages only: a sidebar of hundreds of names helps no reader, and
+    every page in that section would carry all of them."""
     claims: list[object] = ["claims/index.md"]
     claims += [{escape_heading(title): [claim_path(g) for g in groups]} for title, groups in strips(corpus)]
-    others = [v for v in corpus.versions if v.id != corpus.base]
+    listed = corpus.versions if len(corpus.versions) <= AT_A_GLANCE else []
     return [
         {"Home": "index.md"},
-        {"Versions": ["versions/index.md", *(version_path(v.id) for v in corpus.versions)]},
+        {"Versions": ["versions/index.md", *(version_path(v.id) for v in listed)]},
         {"Claims": claims},
-        {"Fidelity": ["fidelity/index.md", *(fidelity_path(v.id) for v in others)]},
+        {"Fidelity": ["fidelity/index.md", *(fidelity_path(v.id) for v in listed if v.id != corpus.base)]},
         {"Lists": ["lists/added.md", "lists/dropped.md", "entities.md"]},
         {"Method": "method.md"},
     ]
+
+
+def _paths(nav: object) -> Iterator[str]:
+    """Every page path in a nav tree."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _paths(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _paths(item)
