@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from retold.pages.common import AT_A_GLANCE
+from retold.pages.home import GRID_CELLS
 from retold.pipeline import base_version
 from retold.synth import write_corpus
 
@@ -23,10 +24,18 @@ def test_many_versions_build_strict_with_summarised_overviews(tmp_path: Path) ->
     def soup(path: str) -> BeautifulSoup:
         return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
+    corpus = json.loads((site / "export" / "corpus.json").read_text(encoding="utf-8"))
     home = soup("index.html")
-    first_strip = home.select_one(".rt-strip")
-    assert first_strip is not None and len(first_strip.select(".rt-row")) == AT_A_GLANCE
-    assert f"of {versions} versions" in home.select_one(".rt-legend").get_text()
+    cells = home.select(".rt-coverage a.rt-cell")
+    assert len(cells) <= GRID_CELLS + len(corpus["claims"])
+    # The first row of each strip covers all versions: a cell's share is its claim's.
+    carried = {c["id"]: len({r["version"] for r in c["renderings"]}) for c in corpus["claims"]}
+    share_cells = [row.select("a.rt-cell") for row in home.select(".rt-strip .rt-row:first-of-type")]
+    assert sum(map(len, share_cells)) == len(corpus["claims"])
+    for cell in (c for row in share_cells for c in row):
+        claim = cell["href"].rstrip("/").rpartition("/")[2]
+        assert cell["aria-label"] == f"carried by {carried[claim]} of {versions} versions"
+    assert f"all {versions} versions" in home.select_one(".rt-legend").get_text()
     assert len(home.select(".rt-card")) == AT_A_GLANCE
     assert len(soup("versions/index.html").select(".rt-card")) == versions
 

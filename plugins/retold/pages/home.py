@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 from retold.analyse import Status
 from retold.markup import escape, escape_heading, escape_title
-from retold.model import Version
+from retold.model import ClaimGroup, Version
 from retold.pages.common import AT_A_GLANCE, STATUS_TEXT, Pages, claim_path, fidelity_path, strips, version_path
 
 EXPORT_PATH = "export/corpus.json"
@@ -35,32 +37,65 @@ def version_card(pages: Pages, v: Version, prefix: str) -> str:
     )
 
 
+# The coverage grid holds at most this many cells: with many claim groups it shows fewer
+# version rows, so the home page stays small (the fidelity pages have the rest).
+GRID_CELLS = 2400
+SHARES = 4  # shades of the "all versions" row
+
+
+def _cell(prefix: str, g: ClaimGroup, css: str, name: str, tip: str) -> str:
+    """One linked cell: its name (aria-label) is fixed text, the claim is its title."""
+    return f'[]({prefix}{claim_path(g)} "{escape_title(tip)}"){{.rt-cell .{css} aria-label="{name}"}}'
+
+
+def _row(name: str, cells: list[str]) -> str:
+    return (
+        f'<div class="rt-row" markdown><span class="rt-rowname">{name}</span>'
+        f'<span class="rt-cells">{"".join(cells)}</span></div>'
+    )
+
+
 def coverage(pages: Pages, prefix: str) -> str:
-    """Claim groups x versions, one small linked cell each, strips per base section."""
+    """Claim groups x versions, one small linked cell each, strips per base section.
+
+    With more versions than rows, a first row shades each claim by the share of all versions
+    that carry it, so the whole corpus is still seen at a glance."""
     corpus = pages.corpus
-    shown = corpus.versions[:AT_A_GLANCE]
+    n = len(corpus.versions)
+    shown = corpus.versions[: max(1, min(AT_A_GLANCE, GRID_CELLS // max(1, len(corpus.groups))))]
     out = ['<div class="rt-coverage" markdown>']
     for title, groups in strips(corpus):
         out.append(f'<div class="rt-strip" markdown>\n<p class="rt-strip-title">{escape(title)}</p>')
+        if len(shown) < n:
+            cells = []
+            for g in groups:
+                carried = f"carried by {len(g.versions)} of {n} versions"
+                share = f"rt-share-{math.ceil(SHARES * len(g.versions) / n)}"
+                cells.append(_cell(prefix, g, share, carried, f"{g.label} ({carried})"))
+            out.append(_row(f"All {n} versions", cells))
         for v in shown:
             cells = []
             for g in groups:
                 st = pages.table.of(g, v.id)
-                tip = escape_title(f"{g.label} ({STATUS_TEXT[st]} in {pages.names[v.id]})")
-                # the status is the link's name (aria-label, fixed text); the claim is its title
-                link = f'({prefix}{claim_path(g)} "{tip}"){{.rt-cell .rt-{st.value} aria-label="{STATUS_TEXT[st]}"}}'
-                cells.append(f"[]{link}")
-            out.append(
-                f'<div class="rt-row" markdown><span class="rt-rowname">{pages.name(v.id)}</span>'
-                f'<span class="rt-cells">{"".join(cells)}</span></div>'
-            )
+                cells.append(
+                    _cell(
+                        prefix,
+                        g,
+                        f"rt-{st.value}",
+                        STATUS_TEXT[st],
+                        f"{g.label} ({STATUS_TEXT[st]} in {pages.names[v.id]})",
+                    )
+                )
+            out.append(_row(pages.name(v.id), cells))
         out.append("</div>")
     out.append("</div>")
     legend = " ".join(f'<span class="rt-cell rt-{s.value}"></span> {STATUS_TEXT[s]}' for s in LEGEND)
-    if len(shown) < len(corpus.versions):
+    if len(shown) < n:
+        shades = " ".join(f'<span class="rt-cell rt-share-{k}"></span>' for k in range(1, SHARES + 1))
         legend += (
-            f"<br>Showing the first {len(shown)} of {len(corpus.versions)} versions; each version's "
-            f"fidelity page lists what it kept, changed and dropped."
+            f"<br>First row: {shades} the share of all {n} versions that carry the claim, from few to all. "
+            f"Then the first {len(shown)} versions; each version's fidelity page lists what it kept, "
+            f"changed and dropped."
         )
     return "\n".join(out) + f'\n\n<p class="rt-legend">{legend}</p>\n'
 
