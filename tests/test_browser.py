@@ -195,6 +195,16 @@ def test_dark_mode_toggle(page: Any, site_url: str) -> None:
     assert page.evaluate("() => document.body.dataset.mdColorScheme") == after  # the choice is remembered
 
 
+def test_tables_fit_the_column_at_desktop_width(page: Any, site_url: str) -> None:
+    """Material lets a wide table scroll sideways, which hides its last columns from a reader."""
+    page.goto(site_url + "fidelity/")
+    hidden = page.evaluate(
+        "() => [...document.querySelectorAll('article .md-typeset__scrollwrap')]"
+        ".map(t => t.scrollWidth - t.clientWidth)"
+    )
+    assert hidden and all(px <= 1 for px in hidden), hidden
+
+
 def test_phone_width_keeps_pages_usable(browser: Any, site_url: str, corpus: dict) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()

@@ -64,26 +64,32 @@ def fidelity_page(pages: Pages, v: Version) -> str:
 
 
 def fidelity_index(pages: Pages) -> str:
+    """Two tables, claims then flags (one wide table would scroll sideways), and a line per version."""
     corpus = pages.corpus
     others = [v for v in corpus.versions if v.id != corpus.base]
-    head = "| version | kept | changed | dropped | added | " + " | ".join(KIND_TEXT[k] for k in KINDS) + " |"
-    rows = [head, "|" + "---|" * (5 + len(KINDS))]
+    links = {v.id: f"[{pages.name(v.id)}](../{fidelity_path(v.id)})" for v in others}
+    claims = ["| version | kept | changed | dropped | added |", "|---|---|---|---|---|"]
+    flags = ["| version | " + " | ".join(KIND_TEXT[k] for k in KINDS) + " |", "|---|" + "---|" * len(KINDS)]
     for v in others:
         s = pages.table.stats(v.id)
         counts = _flag_counts(pages, v)
-        rows.append(
-            f"| [{pages.name(v.id)}](../{fidelity_path(v.id)}) | {s.kept} | {s.changed} | {s.dropped} | {s.unique} | "
-            + " | ".join(str(counts[k]) for k in KINDS)
-            + " |"
-        )
+        claims.append(f"| {links[v.id]} | {s.kept} | {s.changed} | {s.dropped} | {s.unique} |")
+        flags.append(f"| {links[v.id]} | " + " | ".join(str(counts[k]) for k in KINDS) + " |")
     lines = [f"- {escape(summary_line(pages, v))}" for v in others]
     return "\n".join(
         [
             "# Fidelity\n",
-            f"How each version stands to the base version ({pages.name(corpus.base)}), claim by claim. Flag "
-            "columns count sentences carrying each kind of flag.\n",
-            *rows,
+            f"How each version stands to the base version ({pages.name(corpus.base)}), claim by claim.\n",
+            "## Claims\n",
+            "Base claims each version kept (as they are, or changed) and dropped, and claims only it carries.\n",
+            *claims,
             "",
+            "## Flags\n",
+            "Sentences carrying each kind of flag: evidence of a difference worth checking, not a verdict.\n",
+            '<div class="rt-table" markdown>\n',
+            *flags,
+            "\n</div>\n",
+            "## In a sentence\n",
             *lines,
             "",
         ]
