@@ -94,6 +94,15 @@ def test_additive_not_only_is_not_negation() -> None:
     assert "negation" not in kinds(here, base)
 
 
+def test_the_authors_full_name_is_not_a_new_name() -> None:
+    """The surname is too common in the corpus to count as a name; the first name alone is not one either."""
+    ctx = Context(GLOSSARY, CTX.common | {"lambert"}, CTX.author_names, GLOSSARY.phrases())
+    here = "When Nathan Lambert finished his visit, he took the train to Shanghai."
+    base = "When I finished my visit, I took the train to Shanghai."
+    assert "entity" not in {f.kind for f in compare(here, base, base, ctx)}
+    assert "entity" in {f.kind for f in compare(here.replace("Shanghai", "Shenzhen"), base, base, ctx)}
+
+
 def test_identical_sentences_carry_no_flag() -> None:
     for _, _, _, base in CASES:
         assert kinds(base, base) == set()

@@ -224,7 +224,8 @@ def _entities(text: str, ctx: Context) -> dict[str, str]:
         if not keep or (m.start() == 0 and len(words) == 1):
             continue
         name = " ".join(keep).strip(".")
-        if len(name) > 1 and not set(name.lower().split()) & ctx.author_names:
+        # "Nathan Lambert" stands for the author even when "Lambert" is too common to keep
+        if len(name) > 1 and not {re.sub(r"['’]s$", "", w.lower()) for w in words} & ctx.author_names:
             out[name.lower()] = name
     return out
 
