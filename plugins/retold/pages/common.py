@@ -92,11 +92,13 @@ class Pages:
         out = [self.entity_names.get(t) or words.get(t) or t for t in shared[:limit]]
         return list(dict.fromkeys(out))
 
-    def claim_item(self, g: ClaimGroup, prefix: str) -> str:
-        """A list item linking a claim, with one dot per version showing its status (a count, for many)."""
+    def claim_item(self, g: ClaimGroup, prefix: str, *, dots: bool = True) -> str:
+        """A list item linking a claim, with one dot per version showing its status; a count
+        instead for many versions, or where `dots` is off (a long list on a page about one
+        version, where four elements an item made the page slow to lay out on phones)."""
         corpus = self.corpus
         link = f"[{escape(g.label)}]({prefix}{claim_path(g)})"
-        if len(corpus.versions) > AT_A_GLANCE:
+        if len(corpus.versions) > AT_A_GLANCE or not dots:
             return f'- {link} <span class="rt-facts">in {len(g.versions)} of {len(corpus.versions)} versions</span>'
         dots = " ".join(
             f'<span class="rt-dot rt-{self.table.of(g, v.id).value}" title="{escape_title(self.names[v.id])}: '

@@ -59,7 +59,7 @@ def fidelity_page(pages: Pages, v: Version) -> str:
         ("Dropped from the base", "dropped", pages.table.having(v.id, Status.DROPPED)),
     ):
         parts.append(f"## {title} {{#{anchor}}}\n")
-        parts += [*(pages.claim_item(g, "../") for g in groups), ""] if groups else ["None.\n"]
+        parts += [*(pages.claim_item(g, "../", dots=False) for g in groups), ""] if groups else ["None.\n"]
     return "\n".join(parts) + "\n"
 
 
