@@ -13,7 +13,7 @@ from retold.pages import render_site
 from retold.pipeline import build_corpus
 
 from .conftest import BASE_FILE, OTHER_FILE
-from .sitekit import build_site
+from .sitekit import build_site, mkdocs, write_config
 
 BASE = BASE_FILE
 SUMMARY = OTHER_FILE
@@ -119,6 +119,20 @@ def test_site_with_a_vanished_claim_builds_strict(seeds_copy: Path, tmp_path: Pa
     site = build_site(seeds_copy, tmp_path)
     for m in moved:
         assert "This claim has moved" in (site / "claims" / m.id / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_failed_strict_build_leaves_the_lock_alone(seeds_copy: Path, tmp_path: Path) -> None:
+    """MkDocs fails a strict build on a warning only after the plugin's last hook ran."""
+    (seeds_copy / "zz-unlisted.txt").write_text(
+        "An unlisted retelling\n\nZebracorns graze on the quiet hills of an invented valley.\n", encoding="utf-8"
+    )  # a seed missing from seeds.yml builds with a warning
+    before = (seeds_copy / LOCK).read_bytes()
+    cfg = write_config(seeds_copy, tmp_path)
+    strict = mkdocs("build", "--strict", cfg=cfg)
+    assert strict.returncode != 0 and "zz-unlisted.txt" in strict.stderr
+    assert (seeds_copy / LOCK).read_bytes() == before
+    assert mkdocs("build", cfg=cfg).returncode == 0
+    assert "zebracorns" in (seeds_copy / LOCK).read_text(encoding="utf-8").lower()
 
 
 def test_ids_are_never_reused_for_different_content() -> None:

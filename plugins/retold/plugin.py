@@ -4,11 +4,12 @@ Hooks, in the order MkDocs calls them:
 
 - `on_startup`: marks the plugin persistent across `mkdocs serve` rebuilds, so the parsed and
   aligned corpus is cached and recomputed only when a seed's bytes change.
-- `on_config`: builds (or reuses) the corpus from the seeds folder and renders every page in
-  memory (with a search page when `pagefind: true`); sets the navigation in reading order when
-  mkdocs.yml has no `nav`; puts the plugin's `theme/` (one template: Material's script bundle
-  deferred) before the theme's own templates. Bad input stops the build here with a message
-  naming the file, before MkDocs touches `site_dir`.
+- `on_config`: starts counting the build's warnings; builds (or reuses) the corpus from the
+  seeds folder and renders every page in memory (with a search page when `pagefind: true`);
+  sets the navigation in reading order when mkdocs.yml has no `nav`; puts the plugin's
+  `theme/` (one template: Material's script bundle deferred) before the theme's own
+  templates. Bad input stops the build here with a message naming the file, before MkDocs
+  touches `site_dir`.
 - `on_files`: adds the generated pages and `export/corpus.json` as virtual files
   (`File.generated`), replacing stale copies a `python build.py` run may have left in `docs/`.
   Pages left out of the navigation on purpose (pages at the addresses of vanished claims; the
@@ -22,8 +23,9 @@ Hooks, in the order MkDocs calls them:
 - `on_page_context`: records each rendered page's title for the next dirty build.
 - `on_serve`: watches the seeds folder, so one edit of a seed triggers one rebuild.
 - `on_post_build`: after a successful `mkdocs build`, records newly issued claim ids in
-  `seeds/claims.lock` (not while serving: the lock is written by the builds you publish), and
-  with `pagefind: true` indexes the written site with Pagefind (see `retold.pagefind`).
+  `seeds/claims.lock` (not while serving: the lock is written by the builds you publish; not
+  after a warning in strict mode, which MkDocs turns into a failed build only after this
+  hook), and with `pagefind: true` indexes the written site with Pagefind (see `retold.pagefind`).
 """
 
 from __future__ import annotations
@@ -82,6 +84,17 @@ def _outline(site: Site) -> tuple[object, dict[str, str]]:
     return site.nav, {path: text.partition("\n")[0] for path, text in site.files.items() if path.endswith(".md")}
 
 
+class _Counter(logging.Handler):
+    """Counts the records it is given (MkDocs' own counter is not reachable from a plugin)."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
 class RetoldPlugin(BasePlugin[RetoldConfig]):
     """Generate Retold's claim, version and list pages from the seeds folder."""
 
@@ -96,6 +109,7 @@ class RetoldPlugin(BasePlugin[RetoldConfig]):
         self.dirty = False
         self._built: Site | None = None
         self._titles: dict[str, str] = {}
+        self._warnings_seen = _Counter(logging.WARNING)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Presence of this hook keeps one plugin instance (and its cache) across rebuilds."""
@@ -103,6 +117,9 @@ class RetoldPlugin(BasePlugin[RetoldConfig]):
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        logging.getLogger("mkdocs").removeHandler(self._warnings_seen)
+        self._warnings_seen = _Counter(logging.WARNING)
+        logging.getLogger("mkdocs").addHandler(self._warnings_seen)
         self.seeds_dir = (Path(config.config_file_path).parent / self.config.seeds).resolve()
         key = fingerprint(self.seeds_dir)
         if key != self._key or self._site is None:
@@ -149,8 +166,11 @@ class RetoldPlugin(BasePlugin[RetoldConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        logging.getLogger("mkdocs").removeHandler(self._warnings_seen)
         self._built = self._site
-        if self.command != "serve" and self._corpus is not None and update_lock(self.seeds_dir, self._corpus):
+        failing = config.strict and self._warnings_seen.count > 0
+        publishing = self.command != "serve" and not failing
+        if publishing and self._corpus is not None and update_lock(self.seeds_dir, self._corpus):
             log.info(f"retold: updated {self.seeds_dir / LOCK}; commit it with the seeds")
         if self.config.pagefind:
             try:
