@@ -101,11 +101,15 @@ class StatusTable:
         self.corpus = corpus
         self._rows: dict[str, dict[str, Status]] = {}
         for g in corpus.groups:
-            flagged: dict[str, bool] = {}
+            # a version's renderings carry the statuses `annotate` gave them; one changed is enough
+            present: dict[str, Status] = {}
             for r in g.renderings:
-                flagged[r.version] = flagged.get(r.version, False) or bool(r.flags)
-            based = corpus.base in flagged
-            self._rows[g.id] = {v.id: _rule(v.id == corpus.base, based, flagged.get(v.id)) for v in corpus.versions}
+                if present.get(r.version) is not Status.CHANGED:
+                    present[r.version] = Status(r.status)
+            gone = Status.DROPPED if corpus.base in present else Status.ABSENT
+            self._rows[g.id] = {
+                v.id: present.get(v.id, Status.ABSENT if v.id == corpus.base else gone) for v in corpus.versions
+            }
         self._stats: dict[str, VersionStats] = {}
 
     def of(self, group: ClaimGroup, version: str) -> Status:
@@ -143,11 +147,3 @@ class StatusTable:
             base_claims=base_claims,
         )
 
-
-def _rule(is_base: bool, group_has_base: bool, flagged: bool | None) -> Status:
-    """The status of a version in a group; `flagged` is None where the version is absent from it."""
-    if is_base:
-        return Status.ABSENT if flagged is None else Status.BASE
-    if group_has_base:
-        return Status.DROPPED if flagged is None else Status.CHANGED if flagged else Status.KEPT
-    return Status.ABSENT if flagged is None else Status.ADDED
