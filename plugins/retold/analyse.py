@@ -146,4 +146,3 @@ class StatusTable:
             dropped=counts[Status.DROPPED],
             base_claims=base_claims,
         )
-

@@ -42,6 +42,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
 from retold import pagefind
@@ -84,17 +85,6 @@ def _outline(site: Site) -> tuple[object, dict[str, str]]:
     return site.nav, {path: text.partition("\n")[0] for path, text in site.files.items() if path.endswith(".md")}
 
 
-class _Counter(logging.Handler):
-    """Counts the records it is given (MkDocs' own counter is not reachable from a plugin)."""
-
-    def __init__(self, level: int) -> None:
-        super().__init__(level)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 class RetoldPlugin(BasePlugin[RetoldConfig]):
     """Generate Retold's claim, version and list pages from the seeds folder."""
 
@@ -109,7 +99,7 @@ class RetoldPlugin(BasePlugin[RetoldConfig]):
         self.dirty = False
         self._built: Site | None = None
         self._titles: dict[str, str] = {}
-        self._warnings_seen = _Counter(logging.WARNING)
+        self._warnings_seen = CountHandler(level=logging.WARNING)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Presence of this hook keeps one plugin instance (and its cache) across rebuilds."""
@@ -118,7 +108,7 @@ class RetoldPlugin(BasePlugin[RetoldConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         logging.getLogger("mkdocs").removeHandler(self._warnings_seen)
-        self._warnings_seen = _Counter(logging.WARNING)
+        self._warnings_seen = CountHandler(level=logging.WARNING)
         logging.getLogger("mkdocs").addHandler(self._warnings_seen)
         self.seeds_dir = (Path(config.config_file_path).parent / self.config.seeds).resolve()
         key = fingerprint(self.seeds_dir)
@@ -168,7 +158,7 @@ class RetoldPlugin(BasePlugin[RetoldConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         logging.getLogger("mkdocs").removeHandler(self._warnings_seen)
         self._built = self._site
-        failing = config.strict and self._warnings_seen.count > 0
+        failing = config.strict and bool(self._warnings_seen.get_counts())
         publishing = self.command != "serve" and not failing
         if publishing and self._corpus is not None and update_lock(self.seeds_dir, self._corpus):
             log.info(f"retold: updated {self.seeds_dir / LOCK}; commit it with the seeds")
