@@ -56,7 +56,7 @@ def test_many_versions_build_strict_with_summarised_overviews(tmp_path: Path) ->
 
     # The sidebar does not list every version (each of those pages would carry all the names);
     # the index page links every version page, and each page exists.
-    ids = {v["id"] for v in json.loads((site / "export" / "corpus.json").read_text(encoding="utf-8"))["versions"]}
+    ids = {v["id"] for v in corpus["versions"]}
     index = soup("versions/index.html")
     nav = {a.get("href") for a in index.select("nav.md-nav--primary a.md-nav__link")}
     assert not nav & {f"{vid}/" for vid in ids}

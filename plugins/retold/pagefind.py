@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from retold.errors import RetoldError
@@ -35,7 +34,7 @@ window.addEventListener("DOMContentLoaded", () => {{
 }});
 </script>
 """
-    return replace(site, files={**site.files, PAGE: page}, nav=[*site.nav, {"Search": PAGE}])
+    return Site({**site.files, PAGE: page}, [*site.nav, {"Search": PAGE}])
 
 
 def index_site(site_dir: Path) -> None:

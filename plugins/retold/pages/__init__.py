@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from retold.export import corpus_json
 from retold.markup import escape_heading
@@ -33,7 +34,10 @@ class Site:
 
     files: dict[str, str]
     nav: list[dict[str, object]]
-    hidden: frozenset[str] = frozenset()
+
+    @cached_property
+    def hidden(self) -> frozenset[str]:
+        return frozenset(p for p in self.files if p.endswith(".md")) - set(_paths(self.nav))
 
 
 def render_site(corpus: Corpus) -> Site:
@@ -55,8 +59,7 @@ def render_site(corpus: Corpus) -> Site:
     files.update({version_path(v.id): version_page(pages, v) for v in corpus.versions})
     files.update({fidelity_path(v.id): fidelity_page(pages, v) for v in others})
     files.update({f"claims/{m.id}.md": moved_page(pages, m) for m in corpus.moved})
-    nav = _nav(corpus)
-    return Site(files, nav, frozenset(p for p in files if p.endswith(".md")) - set(_paths(nav)))
+    return Site(files, _nav(corpus))
 
 
 def _nav(corpus: Corpus) -> list[dict[str, object]]:

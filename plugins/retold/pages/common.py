@@ -100,12 +100,12 @@ class Pages:
         link = f"[{escape(g.label)}]({prefix}{claim_path(g)})"
         if len(corpus.versions) > AT_A_GLANCE or not dots:
             return f'- {link} <span class="rt-facts">in {len(g.versions)} of {len(corpus.versions)} versions</span>'
-        dots = " ".join(
+        marks = " ".join(
             f'<span class="rt-dot rt-{self.table.of(g, v.id).value}" title="{escape_title(self.names[v.id])}: '
             f'{STATUS_TEXT[self.table.of(g, v.id)]}"></span>'
             for v in corpus.versions
         )
-        return f"- {dots} {link}"
+        return f"- {marks} {link}"
 
 
 def strips(corpus: Corpus) -> list[tuple[str, list[ClaimGroup]]]:
