@@ -104,3 +104,28 @@ def test_a_sentence_the_base_splits_in_two_links_both_halves(make_corpus: MakeCo
             "In the US, companies like OpenAI, Anthropic, and Cursor don't offer internships at all.",
         }
     }
+
+
+
+def test_summary_sentences_link_the_neighbouring_claims_they_merge() -> None:
+    """A summary or rewrite sentence that carries two neighbouring base claims links both, although
+    the second shares only a few words with it (the project's seeds; gold-001 and gold-002 link each
+    of these sentences to both base sentences)."""
+    corpus = build_corpus(SEEDS)
+    linked = _linked(corpus, "gigazine") | _linked(corpus, "sectioned-rewrite")
+    merged = {
+        "Chinese companies have a strong 'build-not-buy' culture": {
+            "Therefore, in many cases, it's better to build the environment or data in-house.",
+            "Researchers spend a significant amount of time creating reinforcement learning training "
+            "environments themselves, while larger companies like ByteDance and Alibaba can have in-house "
+            "data annotation teams to support this.",
+        },
+        "Although Claude is nominally banned in China": {
+            "Second, most developers are heavily influenced by Claude.",
+            "Despite Claude being nominally banned in China, most AI developers in China are fascinated by it "
+            "and how it has changed the way they build software.",
+        },
+    }
+    for start, claims in merged.items():
+        (sentence,) = [text for text in linked if text.startswith(start)]
+        assert linked[sentence] >= claims, sentence

@@ -52,6 +52,12 @@ class Params:
     """A further base sentence joins a merged sentence's links only when it scores this on its own…"""
     extra_cover: float = 0.3
     """…and this share of its own term weight is in the sentence, beyond what the first link explains."""
+    near_score: float = 2.8
+    """A base sentence within `near_span` of a merged sentence's links joins them on this lower
+    score…"""
+    near_cover: float = 0.1
+    """…when this share of its weight is in the sentence beyond what the links explain."""
+    near_span: int = 2
     gap_score: float = 2.4
     """Lower bar for a sentence left unlinked between two linked neighbours, within their base span."""
     sure_dice: float = 0.6
@@ -265,25 +271,40 @@ def _fill_gaps(path: list[int | None], score: np.ndarray, params: Params) -> lis
 def _extras(i: int, primary: int, pairs: PairScores, params: Params) -> list[int]:
     """Further base sentences a merged sentence carries, each earning its link on its own.
 
-    A candidate must score `extra_score` by itself and have `extra_cover` of its weight in the
-    sentence's terms that the links chosen so far do not already explain. The base sentence next
-    to the first link needs only the second: a translation or a rewrite often splits one sentence
-    in two, and the half that follows scores low against the whole.
+    Each joins only when it explains part of the sentence the links chosen so far do not (its
+    residual cover), and scores a bar that falls with its distance from them: anywhere in the base,
+    `extra_score` and `extra_cover`; within `near_span` of a link, `near_score` and `near_cover`
+    (a summary merges neighbouring claims far more often than distant ones); right next to the
+    first link, the cover alone (a translation or a rewrite often splits one sentence in two,
+    and the half that follows scores low against the whole).
     """
     row, residual = pairs.score[i], pairs.rows[i].copy()
     chosen = [primary]
     residual *= 1 - pairs.cols[primary]
-    neighbours = [j for j in (primary - 1, primary + 1) if 0 <= j < len(row)]
-    for j in [*np.argsort(-row)[: params.states], *neighbours]:
-        j = int(j)
-        next_to_first = abs(j - primary) == 1
-        if j in chosen or (row[j] < params.extra_score and not next_to_first) or len(chosen) >= params.max_links:
-            continue
+
+    def joins(j: int, bar: float, cover: float) -> bool:
+        if j in chosen or row[j] < bar or len(chosen) >= params.max_links:
+            return False
         own = pairs.cols[j] * pairs.weights
-        if float((own * residual).sum()) >= params.extra_cover * float(pairs.base_mass[j]):
-            chosen.append(j)
-            residual *= 1 - pairs.cols[j]
-    return sorted(chosen)
+        return float((own * residual).sum()) >= cover * float(pairs.base_mass[j])
+
+    def join(j: int) -> None:
+        chosen.append(j)
+        residual[:] *= 1 - pairs.cols[j]
+
+    for j in map(int, np.argsort(-row)[: params.states]):
+        if joins(j, params.extra_score, params.extra_cover):
+            join(j)
+    for j in (primary - 1, primary + 1):
+        if 0 <= j < len(row) and joins(j, -math.inf, params.extra_cover):
+            join(j)
+    while True:
+        span = params.near_span
+        near = {j for c in chosen for j in range(max(0, c - span), min(len(row), c + span + 1))}
+        grown = [j for j in sorted(near, key=lambda j: -row[j]) if joins(j, params.near_score, params.near_cover)]
+        if not grown:
+            return sorted(chosen)
+        join(grown[0])
 
 
 def link_version(version: Version, base: Version, index: TermIndex, params: Params) -> dict[str, list[Link]]:
