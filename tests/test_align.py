@@ -106,7 +106,6 @@ def test_a_sentence_the_base_splits_in_two_links_both_halves(make_corpus: MakeCo
     }
 
 
-
 def test_summary_sentences_link_the_neighbouring_claims_they_merge() -> None:
     """A summary or rewrite sentence that carries two neighbouring base claims links both, although
     the second shares only a few words with it (the project's seeds; gold-001 and gold-002 link each
