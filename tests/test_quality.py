@@ -7,7 +7,11 @@ mixing in unrelated ones, and records which base sentences every new sentence ca
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+import yaml
 from retold.pipeline import base_version, build_corpus
 from retold.quality.evaluate import score_synthetic
 from retold.quality.synth import PROFILES, retell
@@ -57,3 +61,32 @@ def test_full_copy_aligns_one_to_one(make_corpus) -> None:  # type: ignore[no-un
         a = [r for r in g.renderings if r.version == "a"]
         b = [r for r in g.renderings if r.version == "b"]
         assert len(a) == 1 and len(b) == 1 and (a[0].start, a[0].end) == (b[0].start, b[0].end)
+
+
+STORIES = Path(__file__).parent / "data" / "stories"
+
+
+def _primary(story: Path) -> str:
+    """The story's primary text: `relation: original` in sources.yml, which the build never reads."""
+    sources = yaml.safe_load((story / "sources.yml").read_text(encoding="utf-8"))
+    (primary,) = [s["file"] for s in sources if s["relation"] == "original"]
+    return primary
+
+
+def _retold_from_primary(story: Path) -> bool:
+    """Whether the story's gold links retellings to its primary text (the translation story links
+    the original to the translation instead, as a translation listed as base would be)."""
+    golds = [json.loads(g.read_text(encoding="utf-8")) for g in story.glob("gold-*.json")]
+    return bool(golds) and all(g["reference"]["file"] == _primary(story) for g in golds)
+
+
+@pytest.mark.parametrize(
+    "story", sorted(p.name for p in STORIES.iterdir() if (p / "sources.yml").is_file() and _retold_from_primary(p))
+)
+def test_without_a_manifest_the_primary_text_is_the_base(story: str, tmp_path: Path) -> None:
+    """A real story's primary text is chosen as base from the texts alone, whatever its file is
+    called: here it is renamed to sort last (the longest version is not always the primary)."""
+    for seed in (STORIES / story / "seeds").glob("*.txt"):
+        name = "zz-primary.txt" if seed.name == _primary(STORIES / story) else seed.name
+        (tmp_path / name).write_bytes(seed.read_bytes())
+    assert base_version(tmp_path).meta.file == "zz-primary.txt"
