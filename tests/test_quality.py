@@ -85,8 +85,8 @@ def _retold_from_primary(story: Path) -> bool:
 )
 def test_without_a_manifest_the_primary_text_is_the_base(story: str, tmp_path: Path) -> None:
     """A real story's primary text is chosen as base from the texts alone, whatever its file is
-    called: here it is renamed to sort last (the longest version is not always the primary)."""
+    called: here it is renamed to sort last."""
+    primary = _primary(STORIES / story)
     for seed in (STORIES / story / "seeds").glob("*.txt"):
-        name = "zz-primary.txt" if seed.name == _primary(STORIES / story) else seed.name
-        (tmp_path / name).write_bytes(seed.read_bytes())
+        (tmp_path / ("zz-primary.txt" if seed.name == primary else seed.name)).write_bytes(seed.read_bytes())
     assert base_version(tmp_path).meta.file == "zz-primary.txt"
