@@ -10,7 +10,6 @@ from retold.model import Entity, Glossary
 from retold.pipeline import build_corpus
 from retold.render.pages.common import Pages
 from retold.render.pages.fidelity import fidelity_page
-from retold.text.terms import glossary_phrases
 
 from .conftest import SEEDS, MakeCorpus
 
@@ -22,9 +21,7 @@ GLOSSARY = Glossary(
         Entity("Anthropic", "organisation", ()),
     )
 )
-CTX = Context(
-    GLOSSARY, frozenset({"chinese", "china", "ai", "the", "us"}), frozenset({"lambert"}), glossary_phrases(GLOSSARY)
-)
+CTX = Context(GLOSSARY, frozenset({"chinese", "china", "ai", "the", "us"}), frozenset({"lambert"}))
 
 
 def kinds(here: str, base: str) -> set[str]:
@@ -146,7 +143,7 @@ def test_additive_not_only_is_not_negation() -> None:
 
 def test_the_authors_full_name_is_not_a_new_name() -> None:
     """The surname is too common in the corpus to count as a name; the first name alone is not one either."""
-    ctx = Context(GLOSSARY, CTX.common | {"lambert"}, CTX.author_names, glossary_phrases(GLOSSARY))
+    ctx = Context(GLOSSARY, CTX.common | {"lambert"}, CTX.author_names)
     here = "When Nathan Lambert finished his visit, he took the train to Shanghai."
     base = "When I finished my visit, I took the train to Shanghai."
     assert "entity" not in {f.kind for f in compare(here, base, base, ctx)}

@@ -15,6 +15,8 @@ from functools import cached_property
 
 RELATIONS = ("original", "translation", "summary", "rewrite")
 ENTITY_KINDS = ("organisation", "person", "product", "place", "other")
+ENTITY_MARK = "="
+"""What begins an entity's matching term and no word's (a stem is letters and digits)."""
 
 
 class BlockKind(StrEnum):
@@ -105,7 +107,7 @@ class Entity:
     @property
     def term(self) -> str:
         """The matching term all of its names fold into."""
-        return "=" + re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
+        return ENTITY_MARK + re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -164,7 +166,7 @@ class Flag:
 class Rendering:
     """A sentence of one version placed in a claim group, with why it was placed there.
 
-    `status` and `flags` (base, kept, changed or added), `diff` and `shared_words` are filled in
+    `status` and `flags` (base, kept, changed or added), `diff`, `shared_words` and `names` are filled in
     by the analyse stage.
     """
 
@@ -181,6 +183,8 @@ class Rendering:
     """The wording against the group's base wording, word by word (none for the base itself)."""
     shared_words: tuple[str, ...] = ()
     """The words of `text` behind its first shared terms, for a reader."""
+    names: tuple[str, ...] = ()
+    """The terms (`Entity.term`) of the glossary entities `text` names, in the order it names them."""
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from retold.model import Flag, Glossary
-from retold.text.terms import REPORTING, STOPWORDS, Phrases, stem, terms, word_spans, words
+from retold.text.terms import REPORTING, STOPWORDS, Phrases, glossary_phrases, mentions, stem, terms, word_spans, words
 
 KINDS: dict[str, str] = {
     "number": "Number",
@@ -340,7 +340,18 @@ class Context:
     """Lower-cased capitalised words that occur too widely in the corpus to be telling names."""
     author_names: frozenset[str]
     """Names that stand for the article's author in reporting frames ("Lambert says")."""
-    phrases: Phrases | None = None
+
+    @cached_property
+    def phrases(self) -> Phrases:
+        """The glossary's names as matching looks them up."""
+        return glossary_phrases(self.glossary)
+
+    @cached_property
+    def named(self) -> dict[str, int]:
+        """Term -> glossary position of each entity a new name can be: all but the author's own
+        ("Nathan Lambert" stands for the author, whom every version names)."""
+        entities = enumerate(self.glossary.entities)
+        return {e.term: n for n, e in entities if not any(set(words(name)) & self.author_names for name in e.names)}
 
 
 @dataclass(frozen=True)
@@ -355,19 +366,17 @@ class Pair:
 
 
 def _entities(text: str, ctx: Context) -> dict[str, str]:
-    """Canonical key -> surface form of the names in a text (glossary aliases folded)."""
-    out: dict[str, str] = {}
-    low = _plain(text)
+    """Canonical key -> surface form of the names in a text: glossary entities (any of their
+    names, by the one finder `retold.text.terms.mentions`) under their term, then other
+    capitalised names that are neither common words nor the author's."""
+    found: dict[str, str] = {}
     spans: list[tuple[int, int]] = []
-    for e in ctx.glossary.entities:
-        if any(set(n.lower().split()) & ctx.author_names for n in e.names):
-            continue
-        for name in sorted(e.names, key=len, reverse=True):
-            m = re.search(r"(?<!\w)" + re.escape(_plain(name)) + r"(?!\w)", low)
-            if m and not any(a <= m.start() < b for a, b in spans):
-                out[e.term] = text[m.start() : m.end()]
-                spans.append((m.start(), m.end()))
-                break
+    for a, b, term in mentions(text, ctx.phrases):
+        if term in ctx.named:
+            if len(text[a:b]) > len(found.get(term, "")):
+                found[term] = text[a:b]  # the fullest of its names here, as the detail shows it
+            spans.append((a, b))
+    out = dict(sorted(found.items(), key=lambda kv: ctx.named[kv[0]]))  # glossary order, then the others
     for m in _NAME.finditer(text):
         if any(a <= m.start() < b for a, b in spans) or text[m.start() - 1 : m.start()] == "(":
             continue  # a glossary name, or a gloss of the words before it ("language models (LLMs)")

@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 
 from retold.analyse.detectors import REPORTING_PATTERN, Context, compare
 from retold.model import ClaimGroup, Corpus, Flag, Rendering, Status
-from retold.text.terms import glossary_phrases
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ def _context(corpus: Corpus) -> Context:
     threshold = max(4, len(sentences) // 40)
     common = {w for w, n in capital.items() if lower_words[w] or n >= threshold}
     authors = {w for w, n in speakers.items() if n >= 3}
-    return Context(corpus.glossary, frozenset(common), frozenset(authors), glossary_phrases(corpus.glossary))
+    return Context(corpus.glossary, frozenset(common), frozenset(authors))
 
 
 def annotate(corpus: Corpus) -> Corpus:

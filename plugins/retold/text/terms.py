@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from retold.model import Glossary
+from retold.model import ENTITY_MARK, Glossary
 
 _STEMMER = snowballstemmer.stemmer("english")
 # A word after one of these prefixes and a hyphen is one token, spelled without the hyphen
@@ -416,13 +416,45 @@ def _fold(toks: tuple[str, ...], phrases: Phrases | None) -> Iterator[tuple[int,
         i += 1
 
 
+def mentions(text: str, phrases: Phrases) -> list[tuple[int, int, str]]:
+    """Where `text` names a glossary entity, as `(start, end, entity term)`: the one way entity
+    mentions are found, the same runs of tokens that matching folds into the entity's term, so a
+    name counts as mentioned exactly where matching sees it (any case, either apostrophe, a
+    possessive or a hyphen between its words).
+
+    >>> from retold.model import Entity
+    >>> found = glossary_phrases(Glossary((Entity("Qwen", "product", ("Alibaba's Qwen",)),)))
+    >>> text = "Alibaba’s Qwen leads; Qwen's rivals follow."
+    >>> [(text[a:b], term) for a, b, term in mentions(text, found)]
+    [('Alibaba’s Qwen', '=qwen'), ('Qwen', '=qwen')]
+    """
+    return [
+        (a, b - len(m.group()) if (m := _OWNED.search(text, a, b)) else b, term)
+        for a, b, _, term in word_spans(text, phrases)
+        if term.startswith(ENTITY_MARK)
+    ]
+
+
+_OWNED = re.compile(r"['’]s?$")
+"""A possessive ending a name's last word: the mention is the name ("Nvidia's" names Nvidia)."""
+
+
 def word_spans(text: str, phrases: Phrases | None = None) -> list[tuple[int, int, str, str]]:
     """The words of `text` as `(start, end, word, term)`, offsets into `text` itself.
 
     The same tokens and terms as `terms` (a glossary name is one span with the entity's term;
     a function word has the term ''), for callers that must point back into the wording, such
-    as the word-level diff on claim pages.
+    as the word-level diff on claim pages. A sentence's full stop is left outside its last word;
+    an abbreviation keeps its own ("U.S.").
+
+    >>> text = "Labs in the U.S. hire Claude."
+    >>> [text[a:b] for a, b, _, _ in word_spans(text)][-3:]
+    ['U.S.', 'hire', 'Claude']
     """
     found = list(_TOKEN.finditer(text))
     toks = tuple(_word(m.group()) for m in found)
-    return [(found[i].start(), found[j - 1].end(), " ".join(toks[i:j]), term) for i, j, term in _fold(toks, phrases)]
+    out = []
+    for i, j, term in _fold(toks, phrases):
+        word, end = " ".join(toks[i:j]), found[j - 1].end()
+        out.append((found[i].start(), end - 1 if text[end - 1] == "." and "." not in word else end, word, term))
+    return out
