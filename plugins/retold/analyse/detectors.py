@@ -24,7 +24,18 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from retold.model import Flag, Glossary
-from retold.text.terms import REPORTING, STOPWORDS, Phrases, glossary_phrases, mentions, stem, terms, word_spans, words
+from retold.text.terms import (
+    REPORTING,
+    STOPWORDS,
+    Phrases,
+    bare,
+    glossary_phrases,
+    mentions,
+    stem,
+    terms,
+    word_spans,
+    words,
+)
 
 KINDS: dict[str, str] = {
     "number": "Number",
@@ -233,7 +244,6 @@ _SPEAKER = re.compile(
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:(?:the|a|an)\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)")
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z0-9](?:\s+(?:of\s+)?[A-Z][\w'’.-]*[A-Za-z0-9])*")
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _plain(text: str) -> str:
@@ -380,13 +390,15 @@ def _entities(text: str, ctx: Context) -> dict[str, str]:
     for m in _NAME.finditer(text):
         if any(a <= m.start() < b for a, b in spans) or text[m.start() - 1 : m.start()] == "(":
             continue  # a glossary name, or a gloss of the words before it ("language models (LLMs)")
-        words_ = [w for w in re.split(r"\s+", m.group()) if w.lower() not in ("of",)]
-        keep = [w for w in words_ if w.lower().strip("'’s") not in ctx.common and w.lower() not in STOPWORDS]
-        if not keep or (m.start() == 0 and len(words_) == 1):
+        said = [(a, b, bare(w)) for a, b, w, _ in word_spans(m.group()) if w != "of"]
+        # telling words are written with a capital: "Chinese-style" names nothing if "Chinese" is common
+        telling = [(a, b) for a, b, w in said if not m.group()[a].islower() and w not in ctx.common]
+        keep = [(a, b) for a, b in telling if m.group()[a:b].lower() not in STOPWORDS]
+        if not keep or (m.start() == 0 and len(said) == 1):
             continue
-        name = " ".join(keep).strip(".")
+        name = m.group()[keep[0][0] : keep[-1][1]]  # as written, from its first telling word to its last
         # "Nathan Lambert" stands for the author even when "Lambert" is too common to keep
-        if len(name) > 1 and not {_POSSESSIVE.sub("", w.lower()) for w in words_} & ctx.author_names:
+        if len(name) > 1 and not {w for _, _, w in said} & ctx.author_names:
             out[name.lower()] = name
     return out
 
@@ -412,7 +424,7 @@ def _speakers(text: str, ctx: Context) -> list[str]:
     out = []
     for who in found:
         key = " ".join(w for w in _plain(who).split() if w not in ("a", "an", "the", "one"))
-        author = {_POSSESSIVE.sub("", w) for w in key.split()} & ctx.author_names
+        author = {bare(w) for w in key.split()} & ctx.author_names
         if key and not author and key not in ("i", "we", "he", "she", "they", "it") and who not in out:
             out.append(who)
     return out
@@ -577,7 +589,7 @@ def detect_entities(p: Pair, ctx: Context) -> list[Flag]:
         for k in mine
         if k not in theirs
         and not set(_name_terms(mine[k], ctx)) <= base_terms
-        and _POSSESSIVE.sub("", _plain(mine[k]).split()[0]) not in glosses
+        and bare(_plain(mine[k]).split()[0]) not in glosses
     ]
     if not extra:
         return []
@@ -627,9 +639,7 @@ def detect_framing(p: Pair, ctx: Context) -> list[Flag]:
     if not p.editorial:
         return []
     named = [
-        p.here[a:b]
-        for a, b, word, _ in word_spans(p.here)
-        if word not in STOPWORDS and _POSSESSIVE.sub("", word) in ctx.author_names
+        p.here[a:b] for a, b, word, _ in word_spans(p.here) if word not in STOPWORDS and bare(word) in ctx.author_names
     ]
     if not named:
         return []

@@ -16,7 +16,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from retold.model import Corpus, Op, Piece
-from retold.text.terms import Phrases, glossary_phrases, mentions, stem, word_spans
+from retold.text.terms import Phrases, glossary_phrases, mentions, word_spans
 
 
 def with_wording(corpus: Corpus) -> Corpus:
@@ -52,9 +52,8 @@ def shared_words(text: str, shared: tuple[str, ...], names: dict[str, str], limi
     ('laboratories', 'students')
     """
     words: dict[str, str] = {}
-    for token in text.replace("’", "'").split():
-        word = token.strip(".,;:!?\"'()[]“”‘’—-").lower()
-        words.setdefault(stem(word), word)
+    for _, _, word, term in word_spans(text):
+        words.setdefault(term, word)
     return tuple(dict.fromkeys(names.get(t) or words.get(t) or t for t in shared[:limit]))
 
 

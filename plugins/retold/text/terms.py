@@ -372,7 +372,7 @@ def glossary_phrases(glossary: Glossary) -> Phrases:
     out: Phrases = {}
     for e in glossary.entities:
         for name in e.names:
-            toks = tuple(_POSSESSIVE.sub("", w) for w in words(name))
+            toks = tuple(bare(w) for w in words(name))
             if toks:
                 out.setdefault(toks[0], []).append((toks, e.term))
     for options in out.values():
@@ -398,16 +398,26 @@ def _terms(text: str, phrases: Phrases | None) -> list[str]:
     return [term for _, _, term in _fold(toks, phrases) if term]
 
 
-_POSSESSIVE = re.compile(r"'s?$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+"""A possessive ending a word ("Nvidia's", "researchers'"): the word names what it ends."""
+
+
+def bare(word: str) -> str:
+    """A word without its possessive ending, as names are looked up.
+
+    >>> bare("lambert's"), bare("researchers'"), bare("its")
+    ('lambert', 'researchers', 'its')
+    """
+    return _POSSESSIVE.sub("", word)
 
 
 def _fold(toks: tuple[str, ...], phrases: Phrases | None) -> Iterator[tuple[int, int, str]]:
     """Runs of tokens `[i, j)` with their term: a glossary name is one run, any other word its own."""
-    bare = tuple(_POSSESSIVE.sub("", t) for t in toks) if phrases else toks  # once, not once per look-up
+    bared = tuple(bare(t) for t in toks) if phrases else toks  # once, not once per look-up
     i = 0
     while i < len(toks):
         if phrases:
-            hit = next(((n, term) for n, term in phrases.get(bare[i], ()) if bare[i : i + len(n)] == n), None)
+            hit = next(((n, term) for n, term in phrases.get(bared[i], ()) if bared[i : i + len(n)] == n), None)
             if hit is not None:
                 yield i, i + len(hit[0]), hit[1]
                 i += len(hit[0])
@@ -429,14 +439,10 @@ def mentions(text: str, phrases: Phrases) -> list[tuple[int, int, str]]:
     [('Alibaba’s Qwen', '=qwen'), ('Qwen', '=qwen')]
     """
     return [
-        (a, b - len(m.group()) if (m := _OWNED.search(text, a, b)) else b, term)
+        (a, b - len(m.group()) if (m := _POSSESSIVE.search(text, a, b)) else b, term)
         for a, b, _, term in word_spans(text, phrases)
         if term.startswith(ENTITY_MARK)
     ]
-
-
-_OWNED = re.compile(r"['’]s?$")
-"""A possessive ending a name's last word: the mention is the name ("Nvidia's" names Nvidia)."""
 
 
 def word_spans(text: str, phrases: Phrases | None = None) -> list[tuple[int, int, str, str]]:
