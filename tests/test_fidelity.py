@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from retold.analyse.detectors import NOTES, Context, compare
 from retold.analyse.status import annotate
-from retold.model import Entity, Glossary
+from retold.model import Entity, EntityKind, Glossary
 from retold.pipeline import build_corpus
 from retold.render.pages.common import Pages
 from retold.render.pages.fidelity import fidelity_page
@@ -15,10 +15,10 @@ from .conftest import SEEDS, MakeCorpus
 
 GLOSSARY = Glossary(
     (
-        Entity("Moonshot AI", "organisation", ("Lunar Dark Side",)),
-        Entity("Qwen", "product", ("Tongyi Qianwen", "Alibaba's Qwen")),
-        Entity("Claude", "product", ()),
-        Entity("Anthropic", "organisation", ()),
+        Entity("Moonshot AI", EntityKind.ORGANISATION, ("Lunar Dark Side",)),
+        Entity("Qwen", EntityKind.PRODUCT, ("Tongyi Qianwen", "Alibaba's Qwen")),
+        Entity("Claude", EntityKind.PRODUCT, ()),
+        Entity("Anthropic", EntityKind.ORGANISATION, ()),
     )
 )
 CTX = Context(GLOSSARY, frozenset({"chinese", "china", "ai", "the", "us"}), frozenset({"lambert"}))

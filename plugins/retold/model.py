@@ -14,9 +14,36 @@ from enum import StrEnum
 from functools import cached_property
 
 RELATIONS = ("original", "translation", "summary", "rewrite")
-ENTITY_KINDS = ("organisation", "person", "product", "place", "other")
 ENTITY_MARK = "="
 """What begins an entity's matching term and no word's (a stem is letters and digits)."""
+
+
+class EntityKind(StrEnum):
+    """What a glossary entity is (`kind:` in glossary.yml); the entity index lists them in this order."""
+
+    ORGANISATION = "organisation"
+    PERSON = "person"
+    PRODUCT = "product"
+    PLACE = "place"
+    OTHER = "other"
+
+
+class FlagKind(StrEnum):
+    """What a fidelity flag is evidence of; the export writes the value. Each kind's label and
+    detector are in `retold.analyse.detectors` (`KINDS`)."""
+
+    NUMBER = "number"
+    ENTITY = "entity"
+    HEDGE = "hedge"
+    HEDGE_DROPPED = "hedge-dropped"
+    NEGATION = "negation"
+    ATTRIBUTION = "attribution"
+    ATTRIBUTION_DROPPED = "attribution-dropped"
+    FRAMING = "framing"
+    CAUSE = "cause"
+    QUOTE = "quote"
+    INTENSITY = "intensity"
+    DEGREE = "degree"
 
 
 class BlockKind(StrEnum):
@@ -101,7 +128,7 @@ class Entity:
     """A named thing and the other names it goes by."""
 
     name: str
-    kind: str
+    kind: EntityKind
     aliases: tuple[str, ...]
 
     @property
@@ -153,7 +180,7 @@ class Status(StrEnum):
 class Flag:
     """Evidence of a meaning-bearing difference from the base: the words on both sides."""
 
-    kind: str
+    kind: FlagKind
     detail: str
     here: tuple[str, ...] = ()
     base: tuple[str, ...] = ()

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
-from retold.model import Flag, Glossary
+from retold.model import Flag, FlagKind, Glossary
 from retold.text.terms import (
     REPORTING,
     STOPWORDS,
@@ -37,23 +37,32 @@ from retold.text.terms import (
     words,
 )
 
-KINDS: dict[str, str] = {
-    "number": "Number",
-    "entity": "Name",
-    "hedge": "Hedge added",
-    "hedge-dropped": "Hedge dropped",
-    "negation": "Negation",
-    "attribution": "Attribution",
-    "attribution-dropped": "Source dropped",
-    "framing": "Editor's note credited to the author",
-    "cause": "Cause",
-    "quote": "Quotation",
-    "intensity": "Intensity",
-    "degree": "Degree",
+KINDS: dict[FlagKind, str] = {
+    FlagKind.NUMBER: "Number",
+    FlagKind.ENTITY: "Name",
+    FlagKind.HEDGE: "Hedge added",
+    FlagKind.HEDGE_DROPPED: "Hedge dropped",
+    FlagKind.NEGATION: "Negation",
+    FlagKind.ATTRIBUTION: "Attribution",
+    FlagKind.ATTRIBUTION_DROPPED: "Source dropped",
+    FlagKind.FRAMING: "Editor's note credited to the author",
+    FlagKind.CAUSE: "Cause",
+    FlagKind.QUOTE: "Quotation",
+    FlagKind.INTENSITY: "Intensity",
+    FlagKind.DEGREE: "Degree",
 }
 """Flag kinds in the order pages list them, with the label a reader sees."""
 
-NOTES: frozenset[str] = frozenset(["number", "hedge", "hedge-dropped", "attribution", "attribution-dropped", "quote"])
+NOTES: frozenset[FlagKind] = frozenset(
+    [
+        FlagKind.NUMBER,
+        FlagKind.HEDGE,
+        FlagKind.HEDGE_DROPPED,
+        FlagKind.ATTRIBUTION,
+        FlagKind.ATTRIBUTION_DROPPED,
+        FlagKind.QUOTE,
+    ]
+)
 """Kinds shown on claim pages as notes, never counted as a change. A kind is a flag only if,
 on the dev gold, it fires on some distorted sentence and on a share of distorted sentences at
 least `SEPARATES` times its share of faithful ones; these did not (`python -m retold.quality.evaluate
@@ -525,7 +534,7 @@ def _canonical(word: str) -> str:
     return "not" if word in ("no", "not", "cannot") or word.endswith("n't") else word
 
 
-def _marker_shift(kinds: tuple[str | None, str | None], lexicon: frozenset[str], p: Pair) -> list[Flag]:
+def _marker_shift(kinds: tuple[FlagKind | None, FlagKind | None], lexicon: frozenset[str], p: Pair) -> list[Flag]:
     """A marker over words both sides use, present on one side only: `kinds` names the flag for
     a marker added here and for one the base has and this wording drops (None: not flagged)."""
     negation = lexicon is NEGATIONS
@@ -571,7 +580,7 @@ def detect_numbers(p: Pair, ctx: Context) -> list[Flag]:
         return []
     said = ", ".join(t.surface for t in theirs)
     detail = f"{', '.join(q.surface for q in extra)} here; the base has {said}"
-    return [Flag("number", detail, tuple(q.surface for q in extra), tuple(t.surface for t in theirs))]
+    return [Flag(FlagKind.NUMBER, detail, tuple(q.surface for q in extra), tuple(t.surface for t in theirs))]
 
 
 def _name_terms(name: str, ctx: Context) -> list[str]:
@@ -594,22 +603,22 @@ def detect_entities(p: Pair, ctx: Context) -> list[Flag]:
     if not extra:
         return []
     detail = f"{', '.join(extra)} named here, not in the base's wording"
-    return [Flag("entity", detail, tuple(extra), ())]
+    return [Flag(FlagKind.ENTITY, detail, tuple(extra), ())]
 
 
 def detect_hedges(p: Pair, ctx: Context) -> list[Flag]:
-    return _marker_shift(("hedge", "hedge-dropped"), HEDGES, p)
+    return _marker_shift((FlagKind.HEDGE, FlagKind.HEDGE_DROPPED), HEDGES, p)
 
 
 def detect_negation(p: Pair, ctx: Context) -> list[Flag]:
-    return _marker_shift(("negation", "negation"), NEGATIONS, p)
+    return _marker_shift((FlagKind.NEGATION, FlagKind.NEGATION), NEGATIONS, p)
 
 
 def detect_degree(p: Pair, ctx: Context) -> list[Flag]:
     """A claim made stronger: an intensifier added ("completely", "always") or a limiting word
     dropped ("almost", "relatively"). Softening the other way is left alone: it is how a
     summary usually words a claim."""
-    return _marker_shift(("degree", None), INTENSIFIERS, p) + _marker_shift((None, "degree"), LIMITERS, p)
+    return _marker_shift((FlagKind.DEGREE, None), INTENSIFIERS, p) + _marker_shift((None, FlagKind.DEGREE), LIMITERS, p)
 
 
 def detect_attribution(p: Pair, ctx: Context) -> list[Flag]:
@@ -620,7 +629,12 @@ def detect_attribution(p: Pair, ctx: Context) -> list[Flag]:
         return []
     said = ", ".join(theirs) or "the author"
     return [
-        Flag("attribution", f"credited here to {', '.join(extra)}; the base to {said}", tuple(extra), tuple(theirs))
+        Flag(
+            FlagKind.ATTRIBUTION,
+            f"credited here to {', '.join(extra)}; the base to {said}",
+            tuple(extra),
+            tuple(theirs),
+        )
     ]
 
 
@@ -630,7 +644,7 @@ def detect_dropped_attribution(p: Pair, ctx: Context) -> list[Flag]:
     if not dropped or _speakers(p.here, ctx) or not is_close(p.here, p.anchor, ctx):
         return []
     detail = f"the base credits this to {', '.join(dropped)}; this wording names no source"
-    return [Flag("attribution-dropped", detail, (), tuple(dropped))]
+    return [Flag(FlagKind.ATTRIBUTION_DROPPED, detail, (), tuple(dropped))]
 
 
 def detect_framing(p: Pair, ctx: Context) -> list[Flag]:
@@ -644,7 +658,7 @@ def detect_framing(p: Pair, ctx: Context) -> list[Flag]:
     if not named:
         return []
     detail = f"the base's words are its editor's note, not the author's; this wording credits them to {named[0]}"
-    return [Flag("framing", detail, (named[0],), ())]
+    return [Flag(FlagKind.FRAMING, detail, (named[0],), ())]
 
 
 def detect_cause(p: Pair, ctx: Context) -> list[Flag]:
@@ -652,7 +666,7 @@ def detect_cause(p: Pair, ctx: Context) -> list[Flag]:
     extra = _connectives(p.here)
     if not extra or _connectives(p.base):
         return []
-    return [Flag("cause", f"a cause is given here ({', '.join(extra)}); the base gives none", tuple(extra), ())]
+    return [Flag(FlagKind.CAUSE, f"a cause is given here ({', '.join(extra)}); the base gives none", tuple(extra), ())]
 
 
 def detect_quotes(p: Pair, ctx: Context) -> list[Flag]:
@@ -663,7 +677,7 @@ def detect_quotes(p: Pair, ctx: Context) -> list[Flag]:
     if not extra:
         return []
     detail = f"in quotation marks here: “{extra[0]}”; the base does not say these words"
-    return [Flag("quote", detail, tuple(extra), ())]
+    return [Flag(FlagKind.QUOTE, detail, tuple(extra), ())]
 
 
 def detect_intensity(p: Pair, ctx: Context) -> list[Flag]:
@@ -675,7 +689,7 @@ def detect_intensity(p: Pair, ctx: Context) -> list[Flag]:
             continue  # quantity and degree words only mean something in the same sentence
         if scale in theirs and theirs[scale][1] != grade:
             other = theirs[scale][0]
-            flags.append(Flag("intensity", f"“{word}” here; “{other}” in the base ({scale})", (word,), (other,)))
+            flags.append(Flag(FlagKind.INTENSITY, f"“{word}” here; “{other}” in the base ({scale})", (word,), (other,)))
     return flags
 
 

@@ -364,8 +364,8 @@ def glossary_phrases(glossary: Glossary) -> Phrases:
     entity, cut into words by the same tokeniser as the text it is looked up in, so a name
     matches however the tokeniser spells its words ("Non-compete rule", "U.S. Army").
 
-    >>> from retold.model import Entity
-    >>> found = glossary_phrases(Glossary((Entity("U.S. Army", "organisation", ("Non-compete unit",)),)))
+    >>> from retold.model import Entity, EntityKind
+    >>> found = glossary_phrases(Glossary((Entity("U.S. Army", EntityKind.ORGANISATION, ("Non-compete unit",)),)))
     >>> terms("The U.S. Army's noncompete unit", found)
     ['=u-s-army', '=u-s-army']
     """
@@ -432,8 +432,8 @@ def mentions(text: str, phrases: Phrases) -> list[tuple[int, int, str]]:
     name counts as mentioned exactly where matching sees it (any case, either apostrophe, a
     possessive or a hyphen between its words).
 
-    >>> from retold.model import Entity
-    >>> found = glossary_phrases(Glossary((Entity("Qwen", "product", ("Alibaba's Qwen",)),)))
+    >>> from retold.model import Entity, EntityKind
+    >>> found = glossary_phrases(Glossary((Entity("Qwen", EntityKind.PRODUCT, ("Alibaba's Qwen",)),)))
     >>> text = "Alibaba’s Qwen leads; Qwen's rivals follow."
     >>> [(text[a:b], term) for a, b, term in mentions(text, found)]
     [('Alibaba’s Qwen', '=qwen'), ('Qwen', '=qwen')]

@@ -24,7 +24,7 @@ def _rendering(pages: Pages, g: ClaimGroup, r: Rendering) -> str:
     extra = []
     if r.flags:
         items = "".join(
-            f"<li><strong>{KINDS.get(f.kind, f.kind)}</strong>{' (note)' if f.strength == 'note' else ''}: "
+            f"<li><strong>{KINDS[f.kind]}</strong>{' (note)' if f.strength == 'note' else ''}: "
             f"{escape(f.detail)}</li>"
             for f in r.flags
         )

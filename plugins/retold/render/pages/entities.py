@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from retold.model import ENTITY_KINDS
+from retold.model import EntityKind
 from retold.render.markup import escape
 from retold.render.pages.common import Pages, claim_path
 
@@ -19,7 +19,7 @@ def entities_page(pages: Pages) -> str:
     if not glossary.entities:
         parts.append("This corpus has no glossary yet: add `seeds/glossary.yml` to list its entities.\n")
         return "\n".join(parts)
-    order = {kind: n for n, kind in enumerate(ENTITY_KINDS)}
+    order = {kind: n for n, kind in enumerate(EntityKind)}
     for e in sorted(glossary.entities, key=lambda e: (order[e.kind], e.name.lower())):
         parts.append(f"## {escape(e.name)}\n")
         aka = f" · also called {', '.join(escape(a) for a in e.aliases)}" if e.aliases else ""
