@@ -3,15 +3,21 @@ not on a match; notes never make a claim changed; evidence is shown marked and e
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from retold.analyse.detectors import NOTES, Context, compare
 from retold.analyse.status import annotate
 from retold.model import Entity, EntityKind, Glossary
 from retold.pipeline import build_corpus
+from retold.quality.evaluate import FlagRates, flag_rates, read_split, rule_notes, score_story
 from retold.render.pages.common import Pages
 from retold.render.pages.fidelity import fidelity_page
 
-from .conftest import SEEDS, MakeCorpus
+from .conftest import ROOT, SEEDS, MakeCorpus
+
+STORIES = ROOT / "tests" / "data" / "stories"
 
 GLOSSARY = Glossary(
     (
@@ -312,3 +318,27 @@ def test_fidelity_lists_show_both_wordings_with_the_evidence_marked_and_escaped(
     assert "<i>" not in item and "&#60;i&#62;labs&#60;/i&#62;" in item
     assert "<mark>esteem</mark>" in item and "<mark>wary</mark>" in item
     assert item.index("<mark>esteem") < item.index("<mark>wary")  # this version's wording, then the base's
+
+
+def _dev_golds() -> list[Path]:
+    """The Lambert corpus's gold files (dev data), kept beside the repository in shared/eval/."""
+    for folder in Path(__file__).resolve().parents:
+        found = sorted((folder / "shared" / "eval").glob("gold-*.json"))
+        if found:
+            return found
+    pytest.fail("no shared/eval/gold-*.json above the repository: the dev gold the note rule is measured on")
+
+
+def test_the_notes_are_the_kinds_the_dev_rule_gives() -> None:
+    """NOTES is what the rule computes from the dev gold (Lambert 001/002 with the glossary, as the
+    site builds it, and the dev stories): a detector change that moves a kind's rates across the
+    rule fails here until NOTES is updated."""
+    corpus = build_corpus(SEEDS)
+    dev = FlagRates()
+    for path in _dev_golds():
+        dev = dev.add(flag_rates(corpus, json.loads(path.read_text(encoding="utf-8"))))
+    for name in read_split(STORIES)["dev"]:
+        for _, rates in score_story(STORIES / name).values():
+            dev = dev.add(rates)
+    assert dev.faithful >= 40 and dev.distorted >= 15, "the dev gold was read whole"
+    assert sorted(rule_notes(dev)) == sorted(NOTES)
