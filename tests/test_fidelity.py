@@ -342,3 +342,75 @@ def test_the_notes_are_the_kinds_the_dev_rule_gives() -> None:
             dev = dev.add(rates)
     assert dev.faithful >= 40 and dev.distorted >= 15, "the dev gold was read whole"
     assert sorted(rule_notes(dev)) == sorted(NOTES)
+
+
+@pytest.mark.parametrize(
+    ("here", "base"),
+    [
+        # a degree word of the same grade; "at all of the labs" is a quantity, not the degree "at all"
+        (
+            "The human touch, charm, and genuine warmth of Chinese researchers is extremely humanizing.",
+            "The human touch, charm, and genuine warmth of Chinese researchers are incredibly endearing.",
+        ),
+        (
+            "It is fairly well conceptualized and mapped for the Western ecosystem.",
+            "In the Western ecosystem, it has been relatively well conceptualized and mapped.",
+        ),
+        (
+            "There's an immediate reality at all of the labs that the core contributors are active students.",
+            "A stark reality across all the labs is that the core contributors are still students.",
+        ),
+        # a denial by meaning on the other side; "nothing but" means "only"
+        (
+            "Chinese companies don't tend to pay for software.",
+            "Chinese companies are generally unwilling to pay for software.",
+        ),
+        (
+            "Everyone is limited in progress by not having more compute.",
+            "Everyone's progress is limited by the lack of more compute.",
+        ),
+        (
+            "Across many conversations, it's nothing but respect for peers.",
+            "In many conversations, it's respect for peers.",
+        ),
+        # an acronym the base spells out, a name the base derives a word from
+        (
+            "Researchers spend meaningful time making the RL training environments.",
+            "Researchers spend time creating reinforcement learning training environments themselves.",
+        ),
+        (
+            "This leaves companies like Meituan, where people in the West can be surprised they build models.",
+            "Westerners might be surprised that companies like Meituan build models.",
+        ),
+        # a cause the base gives with "as"; a grade the base also has
+        (
+            "Leaders doubted it, because it'll take a redesign of the education systems.",
+            "Leaders doubted it, as it requires a complete redesign of the education systems.",
+        ),
+        (
+            "Many leaders talk about cultivating a more ambitious research culture.",
+            "During several lab visits, many leaders mentioned cultivating a more ambitious research culture.",
+        ),
+    ],
+)
+def test_same_meaning_in_other_words_carries_no_flag(here: str, base: str) -> None:
+    """Faithful wordings shaped like the translation story's (a retelling's own words for the same
+    claim): each once carried a flag."""
+    assert not [f for f in compare(here, base, base, CTX) if f.strength == "flag"], compare(here, base, base, CTX)
+
+
+@pytest.mark.parametrize(
+    ("here", "base", "kind"),
+    [
+        # a higher grade still is a change, and so is a denial the base does not make
+        (
+            "The warmth of Chinese researchers is completely humanizing.",
+            "The warmth of Chinese researchers is slightly endearing.",
+            "intensity",
+        ),
+        ("Chinese companies don't pay for software.", "Chinese companies pay for software.", "negation"),
+        ("Researchers built the RL environments.", "Researchers built the robot environments.", "entity"),
+    ],
+)
+def test_other_words_that_change_the_meaning_are_flagged(here: str, base: str, kind: str) -> None:
+    assert kind in kinds(here, base), compare(here, base, base, CTX)

@@ -116,6 +116,7 @@ NEGATIVE_STEMS = frozenset(
         "excluded",
         "rejects",
         "unavailable",
+        "unwilling",
     )
 )
 # After a negation these make it additive: "not only ... but also", "no longer just ... but".
@@ -149,6 +150,9 @@ CAUSES = (
     "reason",
     "reasons",
 )
+# Words that may give a cause or may not ("as it requires", "since 2020"): never flagged as an
+# added cause, but enough on the base's side to say it gives one.
+BASE_CAUSES = ("as it", "as they", "as this", "as these", "since", "so", "given that", "for this reason")
 # Graded words: a reading of one scale at a different grade is an intensity shift; a degree or
 # frequency word on one side only is a degree shift.
 SCALES: dict[str, dict[str, int]] = {
@@ -177,8 +181,10 @@ SCALES: dict[str, dict[str, int]] = {
     },
     "degree": {
         "slightly": 1,
+        "subtly": 1,
         "somewhat": 2,
         "relatively": 2,
+        "fairly": 2,
         "partly": 2,
         "quite": 3,
         "very": 4,
@@ -186,6 +192,7 @@ SCALES: dict[str, dict[str, int]] = {
         "almost": 4,
         "nearly": 4,
         "extremely": 5,
+        "incredibly": 5,
         "completely": 5,
         "entirely": 5,
         "fully": 5,
@@ -239,6 +246,7 @@ REPORTING_PATTERN = "|".join(sorted((re.escape(w) for w in REPORTING if w != "ac
 # A degree word strengthens a claim when added (the top grade: "completely", "always", "at all")
 # and when a limiting one is dropped (a low grade, or "almost"/"nearly": short of the whole).
 _DEGREES = [(w, g) for scale in ("degree", "frequency") for w, g in SCALES[scale].items()]
+_GRADES = dict(_DEGREES)
 INTENSIFIERS = frozenset(w for w, g in _DEGREES if g == 5)
 LIMITERS = frozenset(w for w, g in _DEGREES if g <= 2 or w in ("almost", "nearly"))
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"“‘']([^\"”’'\n]{3,}?)[\"”’'](?=[\s.,;:!?)]|$)")
@@ -470,13 +478,14 @@ def _restates(who: str, text: str, ctx: Context) -> bool:
     )
 
 
-def _scale_words(text: str) -> dict[str, tuple[str, int]]:
+def _scale_words(text: str) -> dict[str, list[tuple[str, int]]]:
+    """Each scale's words in a text with their grades, longest word first."""
     low = " " + " ".join(words(text)) + " "
     out = {}
     for scale, grades in SCALES.items():
         hits = [(w, g) for w, g in grades.items() if f" {w} " in low]
         if hits:
-            out[scale] = max(hits, key=lambda h: len(h[0]))
+            out[scale] = sorted(hits, key=lambda h: -len(h[0]))
     return out
 
 
@@ -485,9 +494,9 @@ def _outside_quotes(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
-def _connectives(text: str) -> list[str]:
+def _connectives(text: str, lexicon: tuple[str, ...] = CAUSES) -> list[str]:
     low = " " + " ".join(words(_outside_quotes(text))) + " "
-    found = [c for c in CAUSES if f" {c} " in low]
+    found = [c for c in lexicon if f" {c} " in low]
     return [c for c in found if not any(c != o and c in o for o in found)]
 
 
@@ -518,8 +527,10 @@ def _governed(lexicon: frozenset[str], text: str, by_stem: bool = False) -> tupl
             after = toks[i + 1 : i + 3]
             if after[:1] == ["longer"]:
                 after = after[1:]
-            if after[:1] and after[0] in _ADDITIVE and lexicon is NEGATIONS:
-                continue  # "not only ... but also", "no longer just ... but" add, they do not negate
+            if after[:1] and (after[0] in _ADDITIVE or (after[0] == "but" and word != "not")) and lexicon is NEGATIONS:
+                continue  # "not only ... but also", "no longer just ... but" add; "nothing but" means "only"
+            if marker == "at all" and toks[i + 2 : i + 3]:
+                continue  # "at all of the labs": a quantity; the degree "at all" ends its clause
             if word in ("almost", "nearly") and after[:1] and (after[0] in SCALES["quantity"] or after[0][0].isdigit()):
                 continue  # "nearly all", "almost 20": an approximate amount, the number detector's
             skip = i + len(marker.split())
@@ -530,8 +541,16 @@ def _governed(lexicon: frozenset[str], text: str, by_stem: bool = False) -> tupl
 
 
 def _canonical(word: str) -> str:
-    """One spelling for the negation words that mean plain "not"."""
-    return "not" if word in ("no", "not", "cannot") or word.endswith("n't") else word
+    """One spelling for marker words that mean the same: every plain or by-meaning denial is
+    "not" ("can't" and "prohibited", "don't" and "unwilling"), and a degree word stands for its
+    grade ("extremely" and "incredibly", "relatively" and "fairly").
+
+    >>> [_canonical(w) for w in ("don't", "unwilling", "lacks", "extremely", "incredibly", "almost")]
+    ['not', 'not', 'not', 'grade 5', 'grade 5', 'grade 4']
+    """
+    if word in ("no", "not", "cannot") or word.endswith("n't") or stem(word) in NEGATIVE_STEMS:
+        return "not"
+    return f"grade {_GRADES[word]}" if word in _GRADES else word
 
 
 def _marker_shift(kinds: tuple[FlagKind | None, FlagKind | None], lexicon: frozenset[str], p: Pair) -> list[Flag]:
@@ -589,6 +608,24 @@ def _name_terms(name: str, ctx: Context) -> list[str]:
     return terms(capitals, ctx.phrases) or terms(name, ctx.phrases)
 
 
+def _spells(text: str, name: str) -> bool:
+    """Whether `text` names `name` in other words: spelled out as the words its capitals stand
+    for ("reinforcement learning" for "RL", "large language models" for "LLMs"), or as a word
+    derived from it ("Westerners" for "West", "Chinese" for "China" is not: it must begin so).
+
+    >>> _spells("across reinforcement learning training", "RL"), _spells("Westerners might be surprised", "West")
+    (True, True)
+    >>> _spells("graphics cards and chips", "GPU"), _spells("the western ecosystem", "West")
+    (False, False)
+    """
+    acronym = re.fullmatch(r"([A-Z]{2,5})s?", name)
+    spans = word_spans(text)
+    if acronym:
+        return acronym.group(1).lower() in "".join(w[0] for _, _, w, _ in spans)
+    stem_ = name.lower()
+    return len(stem_) >= 4 and any(text[a].isupper() and w.startswith(stem_) and w != stem_ for a, _, w, _ in spans)
+
+
 def detect_entities(p: Pair, ctx: Context) -> list[Flag]:
     mine, theirs = _entities(p.here, ctx), _entities(p.base, ctx)
     base_terms = set(terms(p.base, ctx.phrases))
@@ -599,6 +636,7 @@ def detect_entities(p: Pair, ctx: Context) -> list[Flag]:
         if k not in theirs
         and not set(_name_terms(mine[k], ctx)) <= base_terms
         and bare(_plain(mine[k]).split()[0]) not in glosses
+        and not _spells(p.base, mine[k])
     ]
     if not extra:
         return []
@@ -664,7 +702,7 @@ def detect_framing(p: Pair, ctx: Context) -> list[Flag]:
 def detect_cause(p: Pair, ctx: Context) -> list[Flag]:
     """A causal connective here where the base gives no cause at all."""
     extra = _connectives(p.here)
-    if not extra or _connectives(p.base):
+    if not extra or _connectives(p.base, CAUSES + BASE_CAUSES):
         return []
     return [Flag(FlagKind.CAUSE, f"a cause is given here ({', '.join(extra)}); the base gives none", tuple(extra), ())]
 
@@ -684,11 +722,12 @@ def detect_intensity(p: Pair, ctx: Context) -> list[Flag]:
     mine, theirs = _scale_words(p.here), _scale_words(p.base)
     close = is_close(p.here, p.anchor, ctx)
     flags = []
-    for scale, (word, grade) in mine.items():
+    for scale, hits in mine.items():
+        word, grade = hits[0]
         if not close and scale not in OPEN_SCALES:
             continue  # quantity and degree words only mean something in the same sentence
-        if scale in theirs and theirs[scale][1] != grade:
-            other = theirs[scale][0]
+        if scale in theirs and grade not in {g for _, g in theirs[scale]}:  # "many" where the base has it too
+            other = theirs[scale][0][0]
             flags.append(Flag(FlagKind.INTENSITY, f"“{word}” here; “{other}” in the base ({scale})", (word,), (other,)))
     return flags
 
