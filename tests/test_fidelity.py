@@ -414,3 +414,23 @@ def test_same_meaning_in_other_words_carries_no_flag(here: str, base: str) -> No
 )
 def test_other_words_that_change_the_meaning_are_flagged(here: str, base: str, kind: str) -> None:
     assert kind in kinds(here, base), compare(here, base, base, CTX)
+
+
+def test_an_outlets_own_clause_inside_a_matched_sentence_is_flagged() -> None:
+    """A rewrite that keeps the base's scene and adds a metaphor of its own (the sectioned
+    rewrite's train sentence) carries an addition flag; the same scene reworded does not."""
+    base = (
+        "Sitting on the new high-speed train from Hangzhou to Shanghai, I looked out the window and saw "
+        "undulating mountain ridges dotted with wind turbines, their silhouettes against the setting sun."
+    )
+    added = (
+        "When Nathan Lambert finished his visit to several top AI laboratories in China and took the high-speed "
+        "train from Hangzhou to Shanghai, the fields, high-rise buildings, and wind turbines on the ridges outside "
+        "the window were like a microcosm of China's AI development - both solid foundations and vibrant vitality."
+    )
+    reworded = (
+        "On the new fast train from Hangzhou to Shanghai, I looked out of the window at rolling mountain ridges "
+        "with wind turbines, dark against the setting sun."
+    )
+    assert "addition" in kinds(added, base)
+    assert "addition" not in kinds(reworded, base)

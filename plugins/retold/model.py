@@ -44,6 +44,7 @@ class FlagKind(StrEnum):
     QUOTE = "quote"
     INTENSITY = "intensity"
     DEGREE = "degree"
+    ADDITION = "addition"
 
 
 class BlockKind(StrEnum):
