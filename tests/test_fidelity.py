@@ -3,28 +3,31 @@ not on a match; notes never make a claim changed; evidence is shown marked and e
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from retold.analyse.detectors import NOTES, Context, compare
 from retold.analyse.status import annotate
-from retold.model import Entity, Glossary
+from retold.model import Entity, EntityKind, Glossary
 from retold.pipeline import build_corpus
+from retold.quality.evaluate import FlagRates, flag_rates, read_split, rule_notes, score_story
 from retold.render.pages.common import Pages
 from retold.render.pages.fidelity import fidelity_page
-from retold.text.terms import glossary_phrases
 
-from .conftest import SEEDS, MakeCorpus
+from .conftest import ROOT, SEEDS, MakeCorpus
+
+STORIES = ROOT / "tests" / "data" / "stories"
 
 GLOSSARY = Glossary(
     (
-        Entity("Moonshot AI", "organisation", ("Lunar Dark Side",)),
-        Entity("Qwen", "product", ("Tongyi Qianwen", "Alibaba's Qwen")),
-        Entity("Claude", "product", ()),
-        Entity("Anthropic", "organisation", ()),
+        Entity("Moonshot AI", EntityKind.ORGANISATION, ("Lunar Dark Side",)),
+        Entity("Qwen", EntityKind.PRODUCT, ("Tongyi Qianwen", "Alibaba's Qwen")),
+        Entity("Claude", EntityKind.PRODUCT, ()),
+        Entity("Anthropic", EntityKind.ORGANISATION, ()),
     )
 )
-CTX = Context(
-    GLOSSARY, frozenset({"chinese", "china", "ai", "the", "us"}), frozenset({"lambert"}), glossary_phrases(GLOSSARY)
-)
+CTX = Context(GLOSSARY, frozenset({"chinese", "china", "ai", "the", "us"}), frozenset({"lambert"}))
 
 
 def kinds(here: str, base: str) -> set[str]:
@@ -146,7 +149,7 @@ def test_additive_not_only_is_not_negation() -> None:
 
 def test_the_authors_full_name_is_not_a_new_name() -> None:
     """The surname is too common in the corpus to count as a name; the first name alone is not one either."""
-    ctx = Context(GLOSSARY, CTX.common | {"lambert"}, CTX.author_names, glossary_phrases(GLOSSARY))
+    ctx = Context(GLOSSARY, CTX.common | {"lambert"}, CTX.author_names)
     here = "When Nathan Lambert finished his visit, he took the train to Shanghai."
     base = "When I finished my visit, I took the train to Shanghai."
     assert "entity" not in {f.kind for f in compare(here, base, base, ctx)}
@@ -315,3 +318,119 @@ def test_fidelity_lists_show_both_wordings_with_the_evidence_marked_and_escaped(
     assert "<i>" not in item and "&#60;i&#62;labs&#60;/i&#62;" in item
     assert "<mark>esteem</mark>" in item and "<mark>wary</mark>" in item
     assert item.index("<mark>esteem") < item.index("<mark>wary")  # this version's wording, then the base's
+
+
+def _dev_golds() -> list[Path]:
+    """The Lambert corpus's gold files (dev data), kept beside the repository in shared/eval/."""
+    for folder in Path(__file__).resolve().parents:
+        found = sorted((folder / "shared" / "eval").glob("gold-*.json"))
+        if found:
+            return found
+    pytest.fail("no shared/eval/gold-*.json above the repository: the dev gold the note rule is measured on")
+
+
+def test_the_notes_are_the_kinds_the_dev_rule_gives() -> None:
+    """NOTES is what the rule computes from the dev gold (Lambert 001/002 with the glossary, as the
+    site builds it, and the dev stories): a detector change that moves a kind's rates across the
+    rule fails here until NOTES is updated."""
+    corpus = build_corpus(SEEDS)
+    dev = FlagRates()
+    for path in _dev_golds():
+        dev = dev.add(flag_rates(corpus, json.loads(path.read_text(encoding="utf-8"))))
+    for name in read_split(STORIES)["dev"]:
+        for _, rates in score_story(STORIES / name).values():
+            dev = dev.add(rates)
+    assert dev.faithful >= 40 and dev.distorted >= 15, "the dev gold was read whole"
+    assert sorted(rule_notes(dev)) == sorted(NOTES)
+
+
+@pytest.mark.parametrize(
+    ("here", "base"),
+    [
+        # a degree word of the same grade; "at all of the labs" is a quantity, not the degree "at all"
+        (
+            "The human touch, charm, and genuine warmth of Chinese researchers is extremely humanizing.",
+            "The human touch, charm, and genuine warmth of Chinese researchers are incredibly endearing.",
+        ),
+        (
+            "It is fairly well conceptualized and mapped for the Western ecosystem.",
+            "In the Western ecosystem, it has been relatively well conceptualized and mapped.",
+        ),
+        (
+            "There's an immediate reality at all of the labs that the core contributors are active students.",
+            "A stark reality across all the labs is that the core contributors are still students.",
+        ),
+        # a denial by meaning on the other side; "nothing but" means "only"
+        (
+            "Chinese companies don't tend to pay for software.",
+            "Chinese companies are generally unwilling to pay for software.",
+        ),
+        (
+            "Everyone is limited in progress by not having more compute.",
+            "Everyone's progress is limited by the lack of more compute.",
+        ),
+        (
+            "Across many conversations, it's nothing but respect for peers.",
+            "In many conversations, it's respect for peers.",
+        ),
+        # an acronym the base spells out, a name the base derives a word from
+        (
+            "Researchers spend meaningful time making the RL training environments.",
+            "Researchers spend time creating reinforcement learning training environments themselves.",
+        ),
+        (
+            "This leaves companies like Meituan, where people in the West can be surprised they build models.",
+            "Westerners might be surprised that companies like Meituan build models.",
+        ),
+        # a cause the base gives with "as"; a grade the base also has
+        (
+            "Leaders doubted it, because it'll take a redesign of the education systems.",
+            "Leaders doubted it, as it requires a complete redesign of the education systems.",
+        ),
+        (
+            "Many leaders talk about cultivating a more ambitious research culture.",
+            "During several lab visits, many leaders mentioned cultivating a more ambitious research culture.",
+        ),
+    ],
+)
+def test_same_meaning_in_other_words_carries_no_flag(here: str, base: str) -> None:
+    """Faithful wordings shaped like the translation story's (a retelling's own words for the same
+    claim): each once carried a flag."""
+    assert not [f for f in compare(here, base, base, CTX) if f.strength == "flag"], compare(here, base, base, CTX)
+
+
+@pytest.mark.parametrize(
+    ("here", "base", "kind"),
+    [
+        # a higher grade still is a change, and so is a denial the base does not make
+        (
+            "The warmth of Chinese researchers is completely humanizing.",
+            "The warmth of Chinese researchers is slightly endearing.",
+            "intensity",
+        ),
+        ("Chinese companies don't pay for software.", "Chinese companies pay for software.", "negation"),
+        ("Researchers built the RL environments.", "Researchers built the robot environments.", "entity"),
+    ],
+)
+def test_other_words_that_change_the_meaning_are_flagged(here: str, base: str, kind: str) -> None:
+    assert kind in kinds(here, base), compare(here, base, base, CTX)
+
+
+def test_an_outlets_own_clause_inside_a_matched_sentence_is_flagged() -> None:
+    """A rewrite that keeps the base's scene and adds a metaphor of its own (the sectioned
+    rewrite's train sentence) carries an addition flag; the same scene reworded does not."""
+    base = (
+        "Sitting on the new high-speed train from Hangzhou to Shanghai, I looked out the window and saw "
+        "undulating mountain ridges dotted with wind turbines, their silhouettes against the setting sun."
+    )
+    added = (
+        "When Nathan Lambert finished his visit to several top AI laboratories in China and took the high-speed "
+        "train from Hangzhou to Shanghai, the fields, high-rise buildings, and wind turbines on the ridges outside "
+        "the window were like a microcosm of China's AI development - both solid foundations and vibrant vitality."
+    )
+    reworded = (
+        "On the new fast train from Hangzhou to Shanghai, I looked out of the window at rolling mountain ridges "
+        "with wind turbines, dark against the setting sun."
+    )
+    assert "addition" in kinds(added, base)
+    assert "addition" not in kinds(reworded, base)

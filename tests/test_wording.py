@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from retold.analyse.wording import word_diff
-from retold.model import Entity, Glossary, Op, Piece
+from retold.model import Entity, EntityKind, Glossary, Op, Piece
 from retold.pipeline import build_corpus
 from retold.render.markup import diff_markup
 from retold.text.terms import glossary_phrases
@@ -31,7 +31,7 @@ def test_what_only_the_stemmer_knows_is_the_same_is_not_marked() -> None:
 
 
 def test_what_only_the_glossary_knows_is_the_same_is_not_marked() -> None:
-    phrases = glossary_phrases(Glossary((Entity("Moonshot AI", "organisation", ("Lunar Dark Side",)),)))
+    phrases = glossary_phrases(Glossary((Entity("Moonshot AI", EntityKind.ORGANISATION, ("Lunar Dark Side",)),)))
     here, base = "Lunar Dark Side released Kimi.", "Moonshot AI released Kimi."
     assert word_diff(here, base, phrases) == (Piece(Op.SAME, here),)
     assert any(p.op is Op.DEL for p in word_diff(here, base))  # without the glossary they differ

@@ -14,7 +14,37 @@ from enum import StrEnum
 from functools import cached_property
 
 RELATIONS = ("original", "translation", "summary", "rewrite")
-ENTITY_KINDS = ("organisation", "person", "product", "place", "other")
+ENTITY_MARK = "="
+"""What begins an entity's matching term and no word's (a stem is letters and digits)."""
+
+
+class EntityKind(StrEnum):
+    """What a glossary entity is (`kind:` in glossary.yml); the entity index lists them in this order."""
+
+    ORGANISATION = "organisation"
+    PERSON = "person"
+    PRODUCT = "product"
+    PLACE = "place"
+    OTHER = "other"
+
+
+class FlagKind(StrEnum):
+    """What a fidelity flag is evidence of; the export writes the value. Each kind's label and
+    detector are in `retold.analyse.detectors` (`KINDS`)."""
+
+    NUMBER = "number"
+    ENTITY = "entity"
+    HEDGE = "hedge"
+    HEDGE_DROPPED = "hedge-dropped"
+    NEGATION = "negation"
+    ATTRIBUTION = "attribution"
+    ATTRIBUTION_DROPPED = "attribution-dropped"
+    FRAMING = "framing"
+    CAUSE = "cause"
+    QUOTE = "quote"
+    INTENSITY = "intensity"
+    DEGREE = "degree"
+    ADDITION = "addition"
 
 
 class BlockKind(StrEnum):
@@ -99,13 +129,13 @@ class Entity:
     """A named thing and the other names it goes by."""
 
     name: str
-    kind: str
+    kind: EntityKind
     aliases: tuple[str, ...]
 
     @property
     def term(self) -> str:
         """The matching term all of its names fold into."""
-        return "=" + re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
+        return ENTITY_MARK + re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -151,7 +181,7 @@ class Status(StrEnum):
 class Flag:
     """Evidence of a meaning-bearing difference from the base: the words on both sides."""
 
-    kind: str
+    kind: FlagKind
     detail: str
     here: tuple[str, ...] = ()
     base: tuple[str, ...] = ()
@@ -164,7 +194,7 @@ class Flag:
 class Rendering:
     """A sentence of one version placed in a claim group, with why it was placed there.
 
-    `status` and `flags` (base, kept, changed or added), `diff` and `shared_words` are filled in
+    `status` and `flags` (base, kept, changed or added), `diff`, `shared_words` and `names` are filled in
     by the analyse stage.
     """
 
@@ -181,6 +211,8 @@ class Rendering:
     """The wording against the group's base wording, word by word (none for the base itself)."""
     shared_words: tuple[str, ...] = ()
     """The words of `text` behind its first shared terms, for a reader."""
+    names: tuple[str, ...] = ()
+    """The terms (`Entity.term`) of the glossary entities `text` names, in the order it names them."""
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,13 @@ in the export agrees.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
-from retold.analyse.detectors import REPORTING_PATTERN, Context, compare
+from retold.analyse.detectors import Context, compare
 from retold.model import ClaimGroup, Corpus, Flag, Rendering, Status
-from retold.text.terms import glossary_phrases
+from retold.text.terms import REPORTING, bare, word_spans
 
 
 @dataclass(frozen=True)
@@ -34,19 +34,31 @@ class VersionStats:
 
 
 def _context(corpus: Corpus) -> Context:
+    """Common and author names, counted over the one tokeniser's words: a capitalised word is
+    common if it is also written in lower case or is frequent; a name is the author's if it
+    comes before a reporting verb in at least three sentences ("Lambert says")."""
     sentences = [s.text for v in corpus.versions for s in v.sentences]
     lower_words: Counter[str] = Counter()
-    for text in sentences:
-        lower_words.update(set(re.findall(r"\b[a-z][a-z'’-]+\b", text)))
     capital: Counter[str] = Counter()
     speakers: Counter[str] = Counter()
     for text in sentences:
-        capital.update({w.lower() for w in re.findall(r"\b[A-Z][A-Za-z'’-]*\b", text)})
-        speakers.update(m.group(1).lower() for m in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:{REPORTING_PATTERN})\b", text))
+        spans = word_spans(text)
+        lower_words.update({bare(w) for a, _, w, _ in spans if text[a].islower() and len(w) > 1})
+        capital.update({bare(w) for a, _, w, _ in spans if text[a].isupper()})
+        speakers.update(
+            w
+            for (a, _, w, _), (v, _, verb, _) in pairwise(spans)
+            if text[a].isupper() and w.isalpha() and len(w) > 1 and text[v].islower() and _reports(verb)
+        )
     threshold = max(4, len(sentences) // 40)
     common = {w for w, n in capital.items() if lower_words[w] or n >= threshold}
     authors = {w for w, n in speakers.items() if n >= 3}
-    return Context(corpus.glossary, frozenset(common), frozenset(authors), glossary_phrases(corpus.glossary))
+    return Context(corpus.glossary, frozenset(common), frozenset(authors))
+
+
+def _reports(word: str) -> bool:
+    """A reporting verb after a speaker ("Lambert says"); "according" comes before its source."""
+    return word in REPORTING and word != "according"
 
 
 def annotate(corpus: Corpus) -> Corpus:

@@ -6,8 +6,8 @@ knows to be no difference is not shown; function words are compared as written. 
 render the pieces: this module decides what counts as inserted or removed, and which of a
 wording's words stand for the terms it shares with the base.
 
-API: `with_wording` (the analyse stage's step that fills `Rendering.diff` and
-`Rendering.shared_words`), `word_diff`, `shared_words`.
+API: `with_wording` (the analyse stage's step that fills `Rendering.diff`,
+`Rendering.shared_words` and `Rendering.names`), `word_diff`, `shared_words`.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from retold.model import Corpus, Op, Piece
-from retold.text.terms import Phrases, glossary_phrases, stem, word_spans
+from retold.text.terms import Phrases, glossary_phrases, mentions, word_spans
 
 
 def with_wording(corpus: Corpus) -> Corpus:
     """The corpus with each rendering's word-level diff against its group's base wording (none
-    for the base's own renderings and for groups without one) and the surface words of its
-    shared terms."""
+    for the base's own renderings and for groups without one), the surface words of its
+    shared terms, and the glossary entities it names (found as matching finds them)."""
     phrases = glossary_phrases(corpus.glossary)
     names = {e.term: e.name for e in corpus.glossary.entities}
     diffs: dict[tuple[str, str], tuple[Piece, ...]] = {}
@@ -36,7 +36,10 @@ def with_wording(corpus: Corpus) -> Corpus:
                 if (r.text, base.text) not in diffs:
                     diffs[r.text, base.text] = word_diff(r.text, base.text, phrases)
                 diff = diffs[r.text, base.text]
-            renderings.append(replace(r, diff=diff, shared_words=shared_words(r.text, r.shared_terms, names)))
+            named = tuple(dict.fromkeys(term for _, _, term in mentions(r.text, phrases)))
+            renderings.append(
+                replace(r, diff=diff, shared_words=shared_words(r.text, r.shared_terms, names), names=named)
+            )
         groups.append(replace(g, renderings=tuple(renderings)))
     return replace(corpus, groups=tuple(groups))
 
@@ -49,9 +52,8 @@ def shared_words(text: str, shared: tuple[str, ...], names: dict[str, str], limi
     ('laboratories', 'students')
     """
     words: dict[str, str] = {}
-    for token in text.replace("’", "'").split():
-        word = token.strip(".,;:!?\"'()[]“”‘’—-").lower()
-        words.setdefault(stem(word), word)
+    for _, _, word, term in word_spans(text):
+        words.setdefault(term, word)
     return tuple(dict.fromkeys(names.get(t) or words.get(t) or t for t in shared[:limit]))
 
 
@@ -62,7 +64,7 @@ def word_diff(here: str, base: str, phrases: Phrases | None = None) -> tuple[Pie
     base words (with the punctuation between them) that `here` lacks, with the space that sets
     them apart from their neighbours at either end.
     """
-    mine, theirs = _words(here, phrases), _words(base, phrases)
+    mine, theirs = word_spans(here, phrases), word_spans(base, phrases)
     keys = SequenceMatcher(None, [_key(w) for w in theirs], [_key(w) for w in mine], autojunk=False)
     out: list[Piece] = []
     pos = 0
@@ -92,14 +94,6 @@ def word_diff(here: str, base: str, phrases: Phrases | None = None) -> tuple[Pie
             keep(mine[j2 - 1][1], Op.INS)
     keep(len(here))
     return tuple(out)
-
-
-def _words(text: str, phrases: Phrases | None) -> list[tuple[int, int, str, str]]:
-    """Word spans with a sentence's full stop left outside its last word ("U.S." keeps its own)."""
-    return [
-        (a, b - 1 if text[b - 1] == "." and "." not in word else b, word, term)
-        for a, b, word, term in word_spans(text, phrases)
-    ]
 
 
 def _key(span: tuple[int, int, str, str]) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from retold.errors import RetoldError
 from retold.files.yamlnodes import compose, line, mapping, scalar, sequence
-from retold.model import ENTITY_KINDS, Entity, Glossary
+from retold.model import Entity, EntityKind, Glossary
 
 GLOSSARY = "glossary.yml"
 _ENTRY_KEYS = ("name", "kind", "aliases")
@@ -44,8 +44,9 @@ def load_glossary(seeds_dir: Path) -> Glossary:
             name, kind = fields.get("name"), fields.get("kind") or "other"
             if not isinstance(name, str) or not name.strip():
                 raise RetoldError(path, "an entity has no 'name'.", line=line(item))
-            if kind not in ENTITY_KINDS:
-                raise RetoldError(path, f"kind '{kind}' is not one of {', '.join(ENTITY_KINDS)}.", line=line(item))
+            kinds = [k.value for k in EntityKind]
+            if kind not in kinds:
+                raise RetoldError(path, f"kind '{kind}' is not one of {', '.join(kinds)}.", line=line(item))
             for n in (name, *fields["aliases"]):  # type: ignore[misc]
                 key = _key(n)
                 if not key:
@@ -63,7 +64,7 @@ def load_glossary(seeds_dir: Path) -> Glossary:
                         hint="Each name or alias may belong to one entity only.",
                     )
                 seen[key] = line(item)
-            entities.append(Entity(name.strip(), str(kind), fields["aliases"]))  # type: ignore[arg-type]
+            entities.append(Entity(name.strip(), EntityKind(kind), fields["aliases"]))  # type: ignore[arg-type]
     return Glossary(tuple(entities))
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from retold.analyse.status import Status, StatusTable
-from retold.model import Corpus, Flag
+from retold.analyse.status import StatusTable
+from retold.model import Corpus, Flag, Status
 
 SCHEMA = 1
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from retold.model import Glossary
+from retold.model import ENTITY_MARK, Glossary
 
 _STEMMER = snowballstemmer.stemmer("english")
 # A word after one of these prefixes and a hyphen is one token, spelled without the hyphen
@@ -364,15 +364,15 @@ def glossary_phrases(glossary: Glossary) -> Phrases:
     entity, cut into words by the same tokeniser as the text it is looked up in, so a name
     matches however the tokeniser spells its words ("Non-compete rule", "U.S. Army").
 
-    >>> from retold.model import Entity
-    >>> found = glossary_phrases(Glossary((Entity("U.S. Army", "organisation", ("Non-compete unit",)),)))
+    >>> from retold.model import Entity, EntityKind
+    >>> found = glossary_phrases(Glossary((Entity("U.S. Army", EntityKind.ORGANISATION, ("Non-compete unit",)),)))
     >>> terms("The U.S. Army's noncompete unit", found)
     ['=u-s-army', '=u-s-army']
     """
     out: Phrases = {}
     for e in glossary.entities:
         for name in e.names:
-            toks = tuple(_POSSESSIVE.sub("", w) for w in words(name))
+            toks = tuple(bare(w) for w in words(name))
             if toks:
                 out.setdefault(toks[0], []).append((toks, e.term))
     for options in out.values():
@@ -398,16 +398,26 @@ def _terms(text: str, phrases: Phrases | None) -> list[str]:
     return [term for _, _, term in _fold(toks, phrases) if term]
 
 
-_POSSESSIVE = re.compile(r"'s?$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+"""A possessive ending a word ("Nvidia's", "researchers'"): the word names what it ends."""
+
+
+def bare(word: str) -> str:
+    """A word without its possessive ending, as names are looked up.
+
+    >>> bare("lambert's"), bare("researchers'"), bare("its")
+    ('lambert', 'researchers', 'its')
+    """
+    return _POSSESSIVE.sub("", word)
 
 
 def _fold(toks: tuple[str, ...], phrases: Phrases | None) -> Iterator[tuple[int, int, str]]:
     """Runs of tokens `[i, j)` with their term: a glossary name is one run, any other word its own."""
-    bare = tuple(_POSSESSIVE.sub("", t) for t in toks) if phrases else toks  # once, not once per look-up
+    bared = tuple(bare(t) for t in toks) if phrases else toks  # once, not once per look-up
     i = 0
     while i < len(toks):
         if phrases:
-            hit = next(((n, term) for n, term in phrases.get(bare[i], ()) if bare[i : i + len(n)] == n), None)
+            hit = next(((n, term) for n, term in phrases.get(bared[i], ()) if bared[i : i + len(n)] == n), None)
             if hit is not None:
                 yield i, i + len(hit[0]), hit[1]
                 i += len(hit[0])
@@ -416,13 +426,41 @@ def _fold(toks: tuple[str, ...], phrases: Phrases | None) -> Iterator[tuple[int,
         i += 1
 
 
+def mentions(text: str, phrases: Phrases) -> list[tuple[int, int, str]]:
+    """Where `text` names a glossary entity, as `(start, end, entity term)`: the one way entity
+    mentions are found, the same runs of tokens that matching folds into the entity's term, so a
+    name counts as mentioned exactly where matching sees it (any case, either apostrophe, a
+    possessive or a hyphen between its words).
+
+    >>> from retold.model import Entity, EntityKind
+    >>> found = glossary_phrases(Glossary((Entity("Qwen", EntityKind.PRODUCT, ("Alibaba's Qwen",)),)))
+    >>> text = "Alibaba’s Qwen leads; Qwen's rivals follow."
+    >>> [(text[a:b], term) for a, b, term in mentions(text, found)]
+    [('Alibaba’s Qwen', '=qwen'), ('Qwen', '=qwen')]
+    """
+    return [
+        (a, b - len(m.group()) if (m := _POSSESSIVE.search(text, a, b)) else b, term)
+        for a, b, _, term in word_spans(text, phrases)
+        if term.startswith(ENTITY_MARK)
+    ]
+
+
 def word_spans(text: str, phrases: Phrases | None = None) -> list[tuple[int, int, str, str]]:
     """The words of `text` as `(start, end, word, term)`, offsets into `text` itself.
 
     The same tokens and terms as `terms` (a glossary name is one span with the entity's term;
     a function word has the term ''), for callers that must point back into the wording, such
-    as the word-level diff on claim pages.
+    as the word-level diff on claim pages. A sentence's full stop is left outside its last word;
+    an abbreviation keeps its own ("U.S.").
+
+    >>> text = "Labs in the U.S. hire Claude."
+    >>> [text[a:b] for a, b, _, _ in word_spans(text)][-3:]
+    ['U.S.', 'hire', 'Claude']
     """
     found = list(_TOKEN.finditer(text))
     toks = tuple(_word(m.group()) for m in found)
-    return [(found[i].start(), found[j - 1].end(), " ".join(toks[i:j]), term) for i, j, term in _fold(toks, phrases)]
+    out = []
+    for i, j, term in _fold(toks, phrases):
+        word, end = " ".join(toks[i:j]), found[j - 1].end()
+        out.append((found[i].start(), end - 1 if text[end - 1] == "." and "." not in word else end, word, term))
+    return out

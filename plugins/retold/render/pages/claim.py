@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from retold.analyse.detectors import KINDS
-from retold.analyse.status import Status, has_base
-from retold.model import ClaimGroup, Rendering
+from retold.analyse.status import has_base
+from retold.model import ClaimGroup, Rendering, Status
 from retold.render.markup import escape, escape_heading
 from retold.render.pages.common import Pages, fidelity_path, link, match_words, strip_anchor, version_path
 
@@ -24,8 +24,7 @@ def _rendering(pages: Pages, g: ClaimGroup, r: Rendering) -> str:
     extra = []
     if r.flags:
         items = "".join(
-            f"<li><strong>{KINDS.get(f.kind, f.kind)}</strong>{' (note)' if f.strength == 'note' else ''}: "
-            f"{escape(f.detail)}</li>"
+            f"<li><strong>{KINDS[f.kind]}</strong>{' (note)' if f.strength == 'note' else ''}: {escape(f.detail)}</li>"
             for f in r.flags
         )
         notes = " A note is weaker evidence: it does not make the claim changed." if r.status != Status.CHANGED else ""

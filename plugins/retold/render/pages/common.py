@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from retold.analyse.status import Status, StatusTable, has_base
-from retold.model import ClaimGroup, Corpus, Flag, Rendering
+from retold.analyse.status import StatusTable, has_base
+from retold.model import ClaimGroup, Corpus, Flag, Rendering, Status
 from retold.render.markup import diff_markup, escape
 
 STATUS_TEXT = {

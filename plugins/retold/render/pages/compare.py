@@ -7,8 +7,7 @@ since a visual column heading is not announced with each cell.
 
 from __future__ import annotations
 
-from retold.analyse.status import Status
-from retold.model import ClaimGroup, Version
+from retold.model import ClaimGroup, Status, Version
 from retold.render.markup import escape, escape_heading
 from retold.render.pages.common import STATUS_TEXT, Pages, claim_path, link, plural, strips, version_path
 

@@ -1,10 +1,9 @@
-"""The entity index: organisations and people with their aliases, and every claim naming them."""
+"""The entity index: organisations and people with their aliases, and every claim naming them
+(which renderings name which entity is the analyse stage's finding, `Rendering.names`)."""
 
 from __future__ import annotations
 
-import re
-
-from retold.model import ENTITY_KINDS
+from retold.model import EntityKind
 from retold.render.markup import escape
 from retold.render.pages.common import Pages, claim_path
 
@@ -20,17 +19,14 @@ def entities_page(pages: Pages) -> str:
     if not glossary.entities:
         parts.append("This corpus has no glossary yet: add `seeds/glossary.yml` to list its entities.\n")
         return "\n".join(parts)
-    order = {kind: n for n, kind in enumerate(ENTITY_KINDS)}
+    order = {kind: n for n, kind in enumerate(EntityKind)}
     for e in sorted(glossary.entities, key=lambda e: (order[e.kind], e.name.lower())):
-        pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in e.names), re.I)
         parts.append(f"## {escape(e.name)}\n")
         aka = f" · also called {', '.join(escape(a) for a in e.aliases)}" if e.aliases else ""
         parts.append(f'<p class="rt-meta">{escape(e.kind)}{aka}</p>\n')
         found = False
         for v in corpus.versions:
-            groups = [
-                g for g in corpus.groups if any(r.version == v.id and pattern.search(r.text) for r in g.renderings)
-            ]
+            groups = [g for g in corpus.groups if any(r.version == v.id and e.term in r.names for r in g.renderings)]
             if groups:
                 found = True
                 links = ", ".join(f"[{escape(g.label)}]({claim_path(g)})" for g in groups[:12])

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from retold.analyse.detectors import KINDS, NOTES
-from retold.analyse.status import Status
-from retold.model import ClaimGroup, Flag, Version
+from retold.model import ClaimGroup, Flag, Status, Version
 from retold.render.markup import escape, escape_heading, marked
 from retold.render.pages.common import Pages, claim_path, fidelity_path, plural
 

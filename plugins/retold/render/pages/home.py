@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import math
 
-from retold.analyse.status import Status
-from retold.model import ClaimGroup, Version
+from retold.model import ClaimGroup, Status, Version
 from retold.render.export import SCHEMA
 from retold.render.markup import escape, escape_heading
 from retold.render.pages.common import (

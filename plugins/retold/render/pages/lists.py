@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from retold.analyse.status import Status
-from retold.model import ClaimGroup
+from retold.model import ClaimGroup, Status
 from retold.render.markup import escape
 from retold.render.pages.common import AT_A_GLANCE, Pages, fidelity_path, plural, strip_anchor, strips, version_path
 from retold.render.pages.method import list_reliability

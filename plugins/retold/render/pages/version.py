@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from retold.analyse.status import Status
-from retold.model import BlockKind, ClaimGroup, Sentence, Version
+from retold.model import BlockKind, ClaimGroup, Sentence, Status, Version
 from retold.render.markup import escape, escape_heading
 from retold.render.pages.common import Pages, claim_path, compare_path, fidelity_path, link, plural
 
