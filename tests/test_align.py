@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from retold.model import Corpus
+from retold.match.align import Postings, TermIndex
+from retold.model import Corpus, Sentence
 from retold.pipeline import build_corpus
 from retold.text.sentences import split_spans
 
@@ -128,3 +129,28 @@ def test_summary_sentences_link_the_neighbouring_claims_they_merge() -> None:
     for start, claims in merged.items():
         (sentence,) = [text for text in linked if text.startswith(start)]
         assert linked[sentence] >= claims, sentence
+
+
+def _pool(texts: list[tuple[str, str]], budget: int) -> Postings:
+    """A look-up pool over `(version, text)` sentences, added in order."""
+    sentences = [Sentence(f"{v}-{n}", v, n, 0, 0, text, 0, 0) for n, (v, text) in enumerate(texts)]
+    pool = Postings(TermIndex(sentences), budget=budget)
+    for s in sentences:
+        pool.add(s)
+    return pool
+
+
+def test_a_look_up_never_visits_more_postings_than_its_budget() -> None:
+    """One term shared by many sentences (a big seed's common word) is visited only up to the
+    budget: visiting whole lists made grouping a big seed grow with its square."""
+    pool = _pool([*(("a", f"Harbour cranes lifted crate {n}.") for n in range(50)), ("b", "Cranes idle.")], budget=10)
+    assert len(pool.top("b-50", limit=100, skip_version="b")) == 10
+
+
+def test_a_look_up_skips_its_own_version_without_spending_the_budget() -> None:
+    """The asking version's own sentences are never candidates, so they must not use up the
+    budget before the other versions' sentences are reached."""
+    own = [("a", f"Zelkova saplings lined avenue {n}.") for n in range(20)]
+    pool = _pool([*own, ("b", "Saplings lined the avenue.")], budget=5)
+    found = pool.top("a-0", limit=3, skip_version="a")
+    assert [pool.items[j].id for j in found] == ["b-20"]

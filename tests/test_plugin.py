@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, get_files
+from retold import cli
 from retold.config import THEME
 from retold.files.lock import LOCK
 from retold.plugin import GeneratedFile, RetoldPlugin
 
-from .sitekit import write_config
+from .sitekit import ROOT, write_config
 
 
 def _load(seeds: Path, dest: Path) -> tuple[MkDocsConfig, RetoldPlugin]:
@@ -63,3 +67,51 @@ def test_bad_seeds_stop_the_build_with_the_file_named(tmp_path: Path) -> None:
     plugin.on_startup(command="build", dirty=False)
     with pytest.raises(PluginError, match=r"seeds\.yml:1: 'versions' must be a list"):
         plugin.on_config(config)
+
+
+def _built_then_removed(seeds: Path, docs: Path) -> None:
+    """`python build.py` writes a seeds folder with one more seed into `docs`; then that seed goes."""
+    new = seeds / "zz-new.txt"
+    new.write_text("A new retelling\n\nZebracorns graze in the valley.\n", encoding="utf-8")
+    assert cli.main(["--seeds", str(seeds), "--out", str(docs), "--frozen"]) == 0
+    new.unlink()
+
+
+def test_a_strict_build_leaves_out_pages_build_py_wrote_for_a_removed_seed(
+    seeds_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    _built_then_removed(seeds_copy, docs)
+    stale_pages = [
+        p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if "zz-new" in p.name or "zebracorns" in p.name
+    ]
+    assert {"versions/zz-new.md", "fidelity/zz-new.md", "compare/zz-new.md"} <= set(stale_pages)
+    config, plugin = _load(seeds_copy, tmp_path / "project")
+    config["docs_dir"] = str(docs)
+    config["strict"] = True
+    plugin.on_startup(command="build", dirty=False)
+    with caplog.at_level(logging.INFO):
+        build(config)  # strict: raises on any warning
+    site = Path(config.site_dir)
+    assert (site / "versions" / "index.html").is_file()
+    assert not any("zz-new" in p.as_posix() or "zebracorns" in p.as_posix() for p in site.rglob("*"))
+    assert "Zebracorns" not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert all((docs / rel).is_file() for rel in stale_pages)  # left out, never deleted
+    notes = [r.getMessage() for r in caplog.records if "left out of the site" in r.getMessage()]
+    assert len(notes) == 1 and "versions/zz-new.md" in notes[0] and f"{len(stale_pages)} files" in notes[0]
+    assert all(r.levelno == logging.INFO for r in caplog.records if "left out" in r.getMessage())
+
+
+def test_a_listed_file_changed_since_build_py_wrote_it_stays_in_the_site(seeds_copy: Path, tmp_path: Path) -> None:
+    """Someone edited it after build.py wrote it: it is theirs now, published as any page in docs/."""
+    docs = tmp_path / "docs"
+    _built_then_removed(seeds_copy, docs)
+    edited = docs / "versions" / "zz-new.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nKept by hand.\n", encoding="utf-8")
+    config, _ = _load(seeds_copy, tmp_path / "project")
+    config["docs_dir"] = str(docs)
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    uris = {f.src_uri for f in config.plugins.on_files(get_files(config), config=config)}
+    assert "versions/zz-new.md" in uris and "compare/zz-new.md" not in uris

@@ -110,17 +110,20 @@ def test_hostile_seed_text_stays_text(tmp_path: Path) -> None:
         assert not soup.find_all("img", attrs={"onerror": True}), page
         for a in soup.find_all("a", href=True):
             assert not a["href"].lower().startswith("javascript:"), page
-    text = html(site / "versions" / "hostile" / "index.html").get_text()
-    for literal in (
+    claims = (
         "<script>alert(1)</script>",
         "{{ x }}",
         "{% if y %}",
         "[x](javascript:alert(1))",
         "<img src=x onerror=alert(2)>",
         "title: fake front matter",
-        '--8<-- "/etc/passwd"',
-    ):
-        assert literal in text, literal
+    )
+    heading = '--8<-- "/etc/passwd"'  # a heading: the parallel reader has the base's headings only
+    # the parallel reader shows wording as raw HTML, not Markdown
+    for page, literals in (("versions", (*claims, heading)), ("compare", claims)):
+        text = html(site / page / "hostile" / "index.html").get_text()
+        for literal in literals:
+            assert literal in text, (page, literal)
 
 
 def _export(site: Path) -> dict:
@@ -175,6 +178,7 @@ def test_every_non_base_version_has_a_parallel_reader(site: Path) -> None:
     export = _export(site)
     base = next(v for v in export["versions"] if v["base"])
     base_claims = [c for c in export["claims"] if any(r["version"] == base["id"] for r in c["renderings"])]
+    claims = {c["id"]: c for c in export["claims"]}
     home = html(site / "index.html")
     for v in export["versions"]:
         if v["base"]:
@@ -186,9 +190,21 @@ def test_every_non_base_version_has_a_parallel_reader(site: Path) -> None:
         assert sum(s in ("kept", "changed", "dropped") for s in statuses) == len(base_claims)
         assert {"kept", "dropped"} <= set(statuses)
         for row in rows:
-            assert len(row.select(":scope > .rt-side")) == 2
-            assert row.select_one("a[href*='claims/']") is not None
+            sides = row.select(":scope > .rt-side")
+            assert len(sides) == 2
+            claim = claims[row.select_one("a[href*='claims/']")["href"].split("/")[-2]]
+            base_text = next((r["text"] for r in claim["renderings"] if r["version"] == base["id"]), None)
+            if base_text is not None:  # the base's own wording, shown literally
+                assert " ".join(base_text.split()) in sides[0].get_text(), base_text
         assert home.select_one(f"a[href='compare/{v['id']}/']") is not None
+
+
+def test_parallel_readers_stay_out_of_search(site: Path) -> None:
+    """Each repeats the whole base: indexed, a search for any base sentence would list the
+    reader of every version besides its own version and claim pages."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"].split("/")[0] for d in index["docs"]}
+    assert "versions" in locations and "compare" not in locations
 
 
 def test_version_cards_add_up(site: Path) -> None:

@@ -13,7 +13,9 @@ Hooks, in the order MkDocs calls them:
   site instead (a failed rebuild leaves every request waiting) and logs the error.
 - `on_page_content`: while the site shown is an older one, says so at the top of each page.
 - `on_files`: adds the generated pages and `export/corpus.json` as virtual files
-  (`File.generated`), replacing stale copies a `python build.py` run may have left in `docs/`.
+  (`File.generated`), replacing stale copies a `python build.py` run may have left in `docs/`;
+  the files such a run wrote that this build no longer generates (the pages of a removed seed)
+  are left out of the site, with an info message naming them, and never deleted.
   Pages left out of the navigation on purpose (pages at the addresses of vanished claims; the
   version pages of a large corpus) are marked not-in-nav, so a strict build does not fail on them.
   Nothing is written into `docs_dir`, so serving causes no rebuild loop. Under
@@ -50,12 +52,15 @@ from mkdocs.utils.templates import TemplateContext
 from retold.config import THEME, RetoldConfig
 from retold.errors import RetoldError, printable
 from retold.files.lock import LOCK, write_lock
+from retold.files.output import stale
 from retold.pipeline import Build, Builds
 from retold.render import pagefind
 from retold.render.dirty import DirtyBuilds
 from retold.render.pages import Site
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+_NAMED = 10
+"""Stale files named in the log; more are counted."""
 
 
 class GeneratedFile(File):
@@ -119,6 +124,7 @@ class RetoldPlugin(BasePlugin[RetoldConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self._site is not None
+        self._leave_out_stale(files, Path(config.docs_dir))
         unchanged = self.dirty.unchanged(self._site)
         for path, content in self._site.files.items():
             existing = files.get_file_from_path(path)
@@ -129,6 +135,30 @@ class RetoldPlugin(BasePlugin[RetoldConfig]):
             file.changed = path not in unchanged
             files.append(file)
         return files
+
+    def _leave_out_stale(self, files: Files, docs_dir: Path) -> None:
+        """Leave out of the site the pages an earlier `python build.py` wrote into `docs_dir`
+        that this build does not generate (a removed seed's version page, a vanished claim's
+        page): published, they would show a corpus that no longer exists. They stay on disk,
+        since only build.py's own output step removes files, and only ones still as it wrote
+        them: a listed file someone has changed since is theirs, and is published as it is."""
+        assert self._site is not None
+        notes: list[str] = []
+        listed = [files.get_file_from_path(rel) for rel in stale(docs_dir, self._site.files, notes)]
+        left_out = [f for f in listed if f is not None and not f.inclusion.is_excluded()]  # not .gitignore
+        for file in left_out:
+            files.remove(file)
+        if left_out:
+            more = len(left_out) - _NAMED
+            shown = ", ".join(f.src_uri for f in left_out[:_NAMED]) + (f" and {more} more" if more > 0 else "")
+            log.info(
+                printable(
+                    f"retold: left out of the site {len(left_out)} files an earlier build.py wrote into {docs_dir} "
+                    f"that the seeds no longer give: {shown}. python build.py removes them, or delete them by hand."
+                )
+            )
+        for note in notes:  # nothing is removed here, so a file not ours to remove is no warning
+            log.info(printable(f"retold: {note}"))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         for page in nav.pages:

@@ -24,7 +24,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from pathlib import Path
 
 from retold.errors import RetoldError
@@ -141,6 +141,25 @@ def _unchanged(path: Path, data: bytes) -> bool:
         return False
 
 
+def stale(out_dir: Path, keep: Container[str], warnings: list[str]) -> dict[str, str]:
+    """The files an earlier build wrote into `out_dir` that are not in `keep` and still hold
+    exactly what it wrote (relative path -> sha256): what a build may remove, and what the
+    plugin leaves out of a site it builds over that folder. A listed file that is not ours
+    (outside, a link, changed since) goes to `warnings` instead."""
+    out: dict[str, str] = {}
+    for rel, digest in sorted(recorded(out_dir, warnings).items()):
+        if rel in keep:
+            continue
+        if _ours(out_dir, rel, digest) is not None:
+            out[rel] = digest
+        elif inside(out_dir, rel) is None or (out_dir / rel).exists() or (out_dir / rel).is_symlink():
+            warnings.append(
+                f"{out_dir / MANIFEST}: lists '{rel}', which is not a file this build wrote "
+                "(outside the folder, a link, or changed since); left alone."
+            )
+    return out
+
+
 def write_tree(
     out_dir: Path,
     files: Mapping[str, str | bytes],
@@ -154,7 +173,6 @@ def write_tree(
 
     Returns (written, removed); what was listed but not ours to remove goes to `warnings`."""
     warnings = [] if warnings is None else warnings
-    previous = recorded(out_dir, warnings)
     encoded = {rel: c if isinstance(c, bytes) else c.encode("utf-8") for rel, c in files.items()}
     changed: list[str] = []
     for rel, data in sorted(encoded.items()):
@@ -163,17 +181,7 @@ def write_tree(
             raise RetoldError(out_dir / rel, "would be written outside the output folder.")
         if not _unchanged(path, data):
             changed.append(rel)
-    remove: dict[str, str] = {}
-    for rel, digest in sorted(previous.items()):
-        if rel in encoded:
-            continue
-        if _ours(out_dir, rel, digest) is not None:
-            remove[rel] = digest
-        elif inside(out_dir, rel) is None or (out_dir / rel).exists() or (out_dir / rel).is_symlink():
-            warnings.append(
-                f"{out_dir / MANIFEST}: lists '{rel}', which is not a file this build wrote "
-                "(outside the folder, a link, or changed since); left alone."
-            )
+    remove = stale(out_dir, encoded, warnings)
     manifest = json.dumps({"schema": MANIFEST_SCHEMA, "files": {r: sha256(d) for r, d in sorted(encoded.items())}})
     if not changed and not remove and lock is None and _unchanged(out_dir / MANIFEST, manifest.encode()):
         return 0, 0

@@ -123,31 +123,37 @@ class Postings:
 
     A look-up visits the postings of the rarest terms first and stops after `budget` entries,
     so a term shared by thousands of sentences never makes one look-up cost thousands of steps.
+    The budget is checked entry by entry, not list by list: one common term of a big seed can
+    have tens of thousands of postings, and visiting a whole list before checking made every
+    look-up cost as much as the seed is long (the grouping grew with the seed's square).
+    Postings are kept per version, so the sentences of the asking version, which a look-up
+    skips, cost nothing and use none of the budget.
     """
 
     def __init__(self, index: TermIndex, budget: int = 4000) -> None:
         self.index = index
         self.budget = budget
         self.items: list[Sentence] = []
-        self._lists: dict[str, list[int]] = {}
+        self._lists: dict[str, dict[str, list[int]]] = {}
 
     def add(self, s: Sentence) -> None:
         for t in self.index.sets[s.id]:
-            self._lists.setdefault(t, []).append(len(self.items))
+            self._lists.setdefault(t, {}).setdefault(s.version, []).append(len(self.items))
         self.items.append(s)
 
     def top(self, sid: str, limit: int, skip_version: str | None = None) -> list[int]:
         """Positions of the `limit` sentences sharing the most weighted terms with `sid`."""
         idf = self.index.idf
         mass: Counter[int] = Counter()
-        visited = 0
+        left = self.budget
         for t in sorted(self.index.sets[sid], key=lambda t: (-idf[t], t)):
-            entries = self._lists.get(t, ())
-            for j in entries:
-                if self.items[j].version != skip_version:
+            for version, entries in self._lists.get(t, {}).items():
+                if version == skip_version:
+                    continue
+                for j in entries[:left]:
                     mass[j] += idf[t]
-            visited += len(entries)
-            if visited >= self.budget:
+                left -= min(left, len(entries))
+            if not left:
                 break
         return [j for j, _ in mass.most_common(limit)]
 

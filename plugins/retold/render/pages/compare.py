@@ -3,13 +3,22 @@
 One grid holds both columns, so they scroll together by construction; on phones each row
 stacks the base wording above the version's. Every cell names its side for screen readers,
 since a visual column heading is not announced with each cell.
+
+A corpus of N versions has N - 1 of these pages, each holding the whole base, so they are most
+of the site's text and were most of its render time. So wording is kept out of Markdown: it is
+escaped text and `<ins>`/`<del>` inside raw HTML, which Python-Markdown passes through, and
+only the one link of a row (which MkDocs must resolve and check) is Markdown. Side names are
+"Base" and "This version", not the titles, and each row's link has one title, not the claim's
+label (the row shows the claim; a long title or label on every row doubled the page). The
+pages stay out of the search index: every one repeats the base, so a search for any base
+sentence would list every version's page; its own version and claim pages are the hits.
 """
 
 from __future__ import annotations
 
 from retold.model import ClaimGroup, Status, Version
 from retold.render.markup import escape, escape_heading
-from retold.render.pages.common import STATUS_TEXT, Pages, claim_path, link, plural, strips, version_path
+from retold.render.pages.common import STATUS_TEXT, Pages, claim_path, link, plural, version_path
 
 ROWS = (Status.KEPT, Status.CHANGED, Status.ADDED, Status.DROPPED)
 
@@ -17,13 +26,9 @@ ROWS = (Status.KEPT, Status.CHANGED, Status.ADDED, Status.DROPPED)
 _NONE = '<span class="rt-none">{}</span>'
 
 
-def _cell(side: str, body: str) -> str:
-    return f'<div class="rt-side" markdown><span class="rt-side-name">{side}: </span>{body}</div>'
-
-
 def _row(pages: Pages, v: Version, g: ClaimGroup, status: Status, seen: set[str]) -> str:
     base = pages.corpus.base
-    compare = link("⇄", "../" + claim_path(g), title="Compare: " + g.label, attrs="{.rt-x}")
+    compare = link("⇄", "../" + claim_path(g), title="This claim in every version", attrs="{.rt-x}")
     base_text = next((escape(r.text) for r in g.renderings if r.version == base), _NONE.format("not in the base"))
     mine = [r for r in g.renderings if r.version == v.id]
     if not mine:
@@ -33,12 +38,14 @@ def _row(pages: Pages, v: Version, g: ClaimGroup, status: Status, seen: set[str]
     else:
         here = " ".join(pages.wording(r) for r in mine)
     seen.update(r.sentence for r in mine)
-    tag = f'<span class="rt-tag rt-row-{status.value}">{STATUS_TEXT[status]}</span> {compare}'
+    # raw HTML but for the link line: the md_in_html extension leaves a child without `markdown` alone
     return (
         f'<div class="rt-pair" data-status="{status.value}" markdown>\n'
-        f"{_cell(pages.name(base), base_text)}\n"
-        f"{_cell(pages.name(v.id), f'{tag} {here}')}\n"
-        "</div>\n"
+        f'<div class="rt-side"><span class="rt-side-name">Base: </span>{base_text}</div>\n'
+        f'<div class="rt-side" markdown><span class="rt-side-name">This version: </span>'
+        f'<span class="rt-tag rt-row-{status.value}">{STATUS_TEXT[status]}</span> {compare}\n'
+        f'<p class="rt-words">{here}</p>\n'
+        "</div>\n</div>\n"
     )
 
 
@@ -46,6 +53,7 @@ def compare_page(pages: Pages, v: Version) -> str:
     corpus = pages.corpus
     stats = pages.table.stats(v.id)
     parts = [
+        "---\nsearch:\n  exclude: true\n---\n",
         f"# {escape_heading(pages.names[v.id])} beside the base\n",
         f"The base version, [{pages.name(corpus.base)}](../{version_path(corpus.base)}), on the left; "
         f"[{pages.name(v.id)}](../{version_path(v.id)}) on the right, a row per claim in the base's reading "
@@ -60,7 +68,7 @@ def compare_page(pages: Pages, v: Version) -> str:
         f"<div>{pages.name(v.id)}</div></div>\n"
     )
     seen: set[str] = set()
-    for title, groups in strips(corpus):
+    for title, groups in pages.strips:
         rows = [(g, pages.table.of(g, v.id)) for g in groups]
         rows = [(g, st) for g, st in rows if st in ROWS]
         if not rows:
