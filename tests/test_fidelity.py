@@ -320,27 +320,18 @@ def test_fidelity_lists_show_both_wordings_with_the_evidence_marked_and_escaped(
     assert item.index("<mark>esteem") < item.index("<mark>wary")  # this version's wording, then the base's
 
 
-def _dev_golds() -> list[Path]:
-    """The Lambert corpus's gold files (dev data), kept beside the repository in shared/eval/."""
-    for folder in Path(__file__).resolve().parents:
-        found = sorted((folder / "shared" / "eval").glob("gold-*.json"))
-        if found:
-            return found
-    pytest.fail("no shared/eval/gold-*.json above the repository: the dev gold the note rule is measured on")
-
-
 def test_the_notes_are_the_kinds_the_dev_rule_gives() -> None:
     """NOTES is what the rule computes from the dev gold (Lambert 001/002 with the glossary, as the
     site builds it, and the dev stories): a detector change that moves a kind's rates across the
     rule fails here until NOTES is updated."""
     corpus = build_corpus(SEEDS)
     dev = FlagRates()
-    for path in _dev_golds():
+    for path in sorted((Path(__file__).parent / "data" / "lambert").glob("gold-*.json")):
         dev = dev.add(flag_rates(corpus, json.loads(path.read_text(encoding="utf-8"))))
     for name in read_split(STORIES)["dev"]:
         for _, rates in score_story(STORIES / name).values():
             dev = dev.add(rates)
-    assert dev.faithful >= 40 and dev.distorted >= 15, "the dev gold was read whole"
+    assert dev.faithful >= 40 and dev.distorted >= 15, "the dev gold was read whole (tests/data/lambert)"
     assert sorted(rule_notes(dev)) == sorted(NOTES)
 
 
