@@ -262,6 +262,43 @@ def test_claim_page_sidebar_shows_whole_entries(page: Any, site_url: str, corpus
     assert page.locator(f"article h2#{href.split('#')[1]}").is_visible()
 
 
+_HEADLINE = """() => {
+  const h = document.querySelector('article h1');
+  const words = [];
+  const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.textContent.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      // a hyphenated word may span two lines: it counts on each
+      for (const rect of range.getClientRects()) words.push(Math.round(rect.top));
+    }
+  }
+  const lines = [...new Set(words)].sort((a, b) => a - b);
+  const box = h.getBoundingClientRect(), column = h.closest('article').getBoundingClientRect();
+  return {lines: lines.length, last: words.filter(t => t === lines[lines.length - 1]).length,
+          overflow: Math.max(h.scrollWidth - h.clientWidth, box.right - column.right)};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_long_claim_headlines_read_whole(browser: Any, site_url: str, corpus: dict, width: int) -> None:
+    """The longest claim headlines stay in the column and never end a line on a word alone."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        longest = sorted(corpus["claims"], key=lambda c: len(c["label"]), reverse=True)[:12]
+        for claim in longest:
+            page.goto(f"{site_url}claims/{claim['id']}/")
+            page.wait_for_load_state("networkidle")  # laid out with the stylesheets applied
+            headline = page.evaluate(_HEADLINE)
+            assert headline["overflow"] <= 1, (claim["id"], width, headline)
+            assert headline["lines"] == 1 or headline["last"] >= 2, (claim["id"], width, headline)
+    finally:
+        context.close()
+
+
 def test_phone_width_keeps_pages_usable(browser: Any, site_url: str, corpus: dict) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
