@@ -253,6 +253,12 @@ def test_claim_page_sidebar_shows_whole_entries(page: Any, site_url: str, corpus
         ".map(e => e.textContent.trim())",
     )
     assert clipped == []
+    # the sidebar marks the section the page belongs to (claim pages are not listed in it), and
+    # only that one
+    page.wait_for_load_state("networkidle")
+    active = page.locator(".md-sidebar--primary a.md-nav__link--active")
+    assert active.count() == 1 and active.inner_text().strip() == "Claims"
+    assert active.get_attribute("aria-current") == "location"
     # a claim page says where it sits: its section on the claims index, and its neighbours
     section = page.locator("article .rt-meta a").first
     href = section.get_attribute("href")
@@ -260,6 +266,22 @@ def test_claim_page_sidebar_shows_whole_entries(page: Any, site_url: str, corpus
     section.click()
     page.wait_for_load_state()
     assert page.locator(f"article h2#{href.split('#')[1]}").is_visible()
+
+
+@pytest.mark.parametrize("width", [1000, 1100, 1220, 1280])
+def test_claim_pages_leave_no_empty_column(browser: Any, site_url: str, corpus: dict, width: int) -> None:
+    """A claim page has no contents to list: no empty contents column beside the wordings (from
+    1000 to 1220 px it took a third of the screen), which reach the right of the page's grid."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}claims/{_shared_claim(corpus)['id']}/")
+        page.wait_for_load_state("networkidle")
+        assert not page.locator(".md-sidebar--secondary").is_visible()
+        content, grid = page.locator(".md-content").bounding_box(), page.locator(".md-main__inner").bounding_box()
+        assert grid["x"] + grid["width"] - (content["x"] + content["width"]) <= 1, (width, content, grid)
+    finally:
+        context.close()
 
 
 _HEADLINE = """() => {
