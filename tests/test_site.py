@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -207,13 +208,68 @@ def test_parallel_readers_stay_out_of_search(site: Path) -> None:
     assert "versions" in locations and "compare" not in locations
 
 
+def _fates(export: dict, vid: str) -> Counter[str]:
+    """How many claims a version keeps, changes, drops and adds, counted from the export's
+    renderings (not from the page), so the cards are checked against the model itself."""
+    base = export["base"]
+    fates: Counter[str] = Counter()
+    for claim in export["claims"]:
+        statuses = {r["status"] for r in claim["renderings"] if r["version"] == vid}
+        in_base = any(r["version"] == base for r in claim["renderings"])
+        if in_base:
+            fates["base"] += 1
+            fates["changed" if "changed" in statuses else "kept" if statuses else "dropped"] += 1
+            assert (vid in claim.get("dropped_by", [])) == (not statuses)
+        elif statuses:
+            fates["added"] += 1
+    return fates
+
+
+_CARD = re.compile(r"Of the base's (\d+) claims: (\d+) kept · (\d+) changed · (\d+) dropped Plus (\d+) not in the base")
+_BASE_CARD = re.compile(r"Base for comparison: (\d+) claims, (\d+) of them in no other version")
+_PAGE = re.compile(r"Of the base version's (\d+) claims it keeps (\d+), changes (\d+) and drops (\d+); it adds (\d+)")
+
+
 def test_version_cards_add_up(site: Path) -> None:
-    for card in html(site / "index.html").select(".rt-card"):
-        text = " ".join(card.get_text(" ").split())
-        m = re.search(r"Of the base's (\d+) claims: (\d+) kept · (\d+) changed · (\d+) dropped", text)
-        if m:
-            total, *parts = map(int, m.groups())
-            assert sum(parts) == total, text
+    """Every version card (home and the versions index) and every version page's summary says
+    what its numbers count, and they add up: kept + changed + dropped = the base's claims, each
+    figure the one the export gives."""
+    export = _export(site)
+    base = export["base"]
+    only_base = sum(1 for c in export["claims"] if {r["version"] for r in c["renderings"]} == {base})
+    for page in (site / "index.html", site / "versions" / "index.html"):
+        cards = html(page).select("article .rt-card")
+        assert len(cards) == len(export["versions"]), page
+        for card in cards:
+            vid = card.select_one("strong a")["href"].rstrip("/").rsplit("/", 1)[-1]
+            text = " ".join(card.get_text(" ").split())
+            fates = _fates(export, vid)
+            if vid == base:
+                m = _BASE_CARD.search(text)
+                assert m, text
+                assert tuple(map(int, m.groups())) == (fates["base"], only_base), text
+                continue
+            m = _CARD.search(text)
+            assert m, text  # the card names what it counts
+            total, kept, changed, dropped, added = map(int, m.groups())
+            assert kept + changed + dropped == total == fates["base"], text
+            assert (kept, changed, dropped, added) == (
+                fates["kept"],
+                fates["changed"],
+                fates["dropped"],
+                fates["added"],
+            )
+    for v in export["versions"]:
+        if v["id"] != base:
+            text = " ".join(
+                html(site / "versions" / v["id"] / "index.html").select_one("article").get_text(" ").split()
+            )
+            m = _PAGE.search(text)
+            assert m, v["id"]
+            total, kept, changed, dropped, added = map(int, m.groups())
+            assert kept + changed + dropped == total
+            fates = _fates(export, v["id"])
+            assert (total, added) == (fates["base"], fates["added"])
 
 
 def test_search_skips_previous_and_next_and_boosts_claim_pages(site: Path) -> None:

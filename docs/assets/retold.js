@@ -44,3 +44,22 @@ document.querySelectorAll("form.rt-filter").forEach((form) => {
   });
   form.addEventListener("submit", (event) => event.preventDefault());
 });
+
+// Pages the navigation leaves out (claim pages): the sidebar still shows where the reader is, by
+// marking the nearest page up the address that it lists (for a claim, the claims index).
+const nav = document.querySelector(".md-nav--primary");
+if (nav && !nav.querySelector("a.md-nav__link--active")) {
+  const links = [...nav.querySelectorAll("a.md-nav__link")];
+  const url = new URL(location.href);
+  url.hash = "";
+  url.search = "";
+  let place;
+  while (!place && url.pathname !== "/") {
+    url.pathname = url.pathname.replace(/[^/]*\/?$/, "");
+    place = links.find((a) => a.href === url.href);
+  }
+  if (place && place.href !== new URL(nav.querySelector("a.md-nav__link").href).href) {
+    place.classList.add("md-nav__link--active");
+    place.setAttribute("aria-current", "location");
+  }
+}

@@ -22,15 +22,47 @@ _LEAD = re.compile(
 )
 
 
+_CLAUSE = re.compile(r"[,;:]\s|\s[—–-]\s")
+
+
 def label_for(text: str, limit: int = 90) -> str:
-    """A short label for a claim page: its sentence without connectives, cut at a word."""
+    """A short label for a claim page: its sentence without connectives, cut where a reader can
+    stop (it is the page's headline, and a cut such as "…surpassed that of the United…" left a
+    word hanging): at a clause break in its second half, else at a phrase's end (a content word
+    before a function word), else after the last word that is neither a function word nor the
+    first of a name's capitalised words.
+
+    >>> label_for("Their advantages stem not only from a large pool of talent, strong engineering "
+    ...           "capabilities and rapid iteration, but also from a culture of open research.")
+    'Their advantages stem not only from a large pool of talent…'
+    >>> label_for("The most noteworthy point is not whether China's AI has surpassed that of the "
+    ...           "United States in model rankings, but how it builds.")
+    "The most noteworthy point is not whether China's AI has surpassed…"
+    """
     label = " ".join(text.split())
     label = _LEAD.sub("", label, count=1)
     label = label[:1].upper() + label[1:]
     if len(label) <= limit:
         return label.rstrip(" .:;,")
-    cut = label[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:—-") + "…"
+    breaks = [m.start() for m in _CLAUSE.finditer(label, 0, limit) if m.start() >= limit // 2]
+    if breaks:
+        return label[: breaks[-1]] + "…"
+    words = label[: limit + 1].split(" ")  # the last is cut, or ends at the limit with more to follow
+    if len(words) == 1:  # one long token (a URL, a script without spaces): cut it at the limit
+        return label[:limit] + "…"
+
+    def bare(word: str) -> str:
+        return word.strip(",;:—-\"'“”‘’()").lower()
+
+    def hangs(i: int) -> bool:
+        """Whether a label ending at word `i` leaves it hanging: a function word, or the first
+        word of a run of capitalised words (a name cut in two)."""
+        return bare(words[i]) in STOPWORDS or (words[i][:1].isupper() and words[i + 1][:1].isupper())
+
+    ends = [i for i in range(len(words) - 1) if len(" ".join(words[: i + 1])) >= limit // 2 and not hangs(i)]
+    phrase = [i for i in ends if bare(words[i + 1]) in STOPWORDS]
+    end = phrase[-1] if phrase else ends[-1] if ends else len(words) - 2
+    return " ".join(words[: end + 1]).rstrip(" ,;:—-") + "…"
 
 
 class Slugs:

@@ -52,8 +52,10 @@ def claim_page(pages: Pages, i: int) -> str:
     g = corpus.groups[i]
     order = {v.id: k for k, v in enumerate(corpus.versions)}
     renderings = sorted(g.renderings, key=lambda r: (order[r.version], r.start))
-    # claim pages lead search results for a claim's words
-    parts = ["---\nsearch:\n  boost: 2\n---\n", f"# {escape_heading(g.label)}\n"]
+    # claim pages lead search results for a claim's words; they have no contents to list, so the
+    # contents column is hidden and the wordings take its width (between 1000 and 1220 px it was
+    # an empty third of the screen)
+    parts = ["---\nsearch:\n  boost: 2\nhide:\n  - toc\n---\n", f"# {escape_heading(g.label)}\n"]
     k = pages.strip_of[g.id]
     section = link(escape(pages.strips[k][0]), f"index.md#{strip_anchor(k)}")
     where = f"Section: {section} · claim {i + 1} of {len(corpus.groups)} · {link('All claims', 'index.md')}"

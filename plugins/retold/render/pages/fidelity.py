@@ -82,7 +82,8 @@ def fidelity_index(pages: Pages) -> str:
     links = {v.id: f"[{pages.name(v.id)}](../{fidelity_path(v.id)})" for v in others}
     claims = ["| version | kept | changed | dropped | added |", "|---|---|---|---|---|"]
     kinds = [k for k in KINDS if k not in NOTES]
-    flags = ["| version | " + " | ".join(KINDS[k] for k in kinds) + " |", "|---|" + "---|" * len(kinds)]
+    heads = " | ".join(f'<span class="rt-th">{KINDS[k]}</span>' for k in kinds)
+    flags = [f"| version | {heads} |", "|---|" + "---|" * len(kinds)]
     for v in others:
         s = pages.table.stats(v.id)
         counts = _flag_counts(pages, v)

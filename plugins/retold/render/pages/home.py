@@ -81,6 +81,33 @@ def _row(name: str, cells: list[str]) -> str:
     )
 
 
+# The grid's geometry, as retold.css lays it out, for the height a strip reserves before it is
+# laid out (below the fold, content-visibility skips it until it is scrolled near). The estimate
+# takes the narrowest column of each layout, so it is never short: a strip reserving less than it
+# holds let its cells overlap the links after the grid (Lighthouse's target-size audit found one).
+# Wide: 12 px cells on a 14 px pitch beside an 8rem name, 16 px lines, in a column of at least 660 px.
+WIDE_PER_LINE = (660 - 168 + 2) // 14
+# Phones and touch screens: 24 px cells on a 26 px pitch under the name, in a column of at least 288 px.
+NARROW_PER_LINE = (288 + 2) // 26
+NAME_CHARS = (20, 36)  # characters of a version's name per 14 px line: beside the cells, above them
+TITLE_CHARS = (60, 26)  # characters of a strip's title per line: wide, narrow
+
+
+def _reserve(title: str, names: list[str], n_cells: int) -> str:
+    """The heights a strip of `n_cells` cells a row keeps for itself until it is laid out, wide
+    and narrow, as the custom properties retold.css reads."""
+
+    def lines(n: int, per_line: int) -> int:
+        return max(1, math.ceil(n / per_line))
+
+    wide = sum(max(16 * lines(n_cells, WIDE_PER_LINE), 14 * lines(len(who), NAME_CHARS[0])) + 4 for who in names)
+    narrow = sum(14 * lines(len(who), NAME_CHARS[1]) + 8 + 26 * lines(n_cells, NARROW_PER_LINE) + 4 for who in names)
+    return "".join(
+        f"--rt-{name}: calc({1.2 * lines(len(title), chars):.1f}rem + {px + 12}px);"
+        for name, chars, px in (("wide", TITLE_CHARS[0], wide), ("narrow", TITLE_CHARS[1], narrow))
+    )
+
+
 def coverage(pages: Pages, prefix: str) -> str:
     """Claim groups x versions, one small linked cell each, strips per base section.
 
@@ -90,15 +117,18 @@ def coverage(pages: Pages, prefix: str) -> str:
     n = len(corpus.versions)
     shown = corpus.versions[: max(1, min(AT_A_GLANCE, GRID_CELLS // max(1, len(corpus.groups))))]
     out = ['<div class="rt-coverage" markdown>']
+    everyone = f"All {n} versions"  # the share row's name, over the version rows when not all are shown
+    names = ([everyone] if len(shown) < n else []) + [pages.names[v.id] for v in shown]
     for title, groups in strips(corpus):
-        out.append(f'<div class="rt-strip" markdown>\n<p class="rt-strip-title">{escape(title)}</p>')
+        style = _reserve(title, names, len(groups))
+        out.append(f'<div class="rt-strip" style="{style}" markdown>\n<p class="rt-strip-title">{escape(title)}</p>')
         if len(shown) < n:
             cells = []
             for g in groups:
                 carried = f"carried by {len(g.versions)} of {n} versions"
                 share = f"rt-share-{math.ceil(SHARES * len(g.versions) / n)}"
                 cells.append(_cell(prefix, g, share, carried, f"{g.label} ({carried})"))
-            out.append(_row(f"All {n} versions", cells))
+            out.append(_row(everyone, cells))
         for v in shown:
             cells = []
             for g in groups:
