@@ -184,6 +184,9 @@ def _pages(corpus: dict[str, Any]) -> dict[str, str]:
         "fidelity": f"fidelity/{other}/",
         "claims": "claims/",
         "reading": "reading/",
+        "versions": "versions/",
+        "fidelity index": "fidelity/",
+        "list": "lists/dropped/",
     }
 
 
