@@ -304,8 +304,8 @@ def _extras(i: int, primary: int, pairs: PairScores, params: Params) -> list[int
     for j in (primary - 1, primary + 1):
         if 0 <= j < len(row) and joins(j, -math.inf, params.extra_cover):
             join(j)
+    span = params.near_span
     while True:
-        span = params.near_span
         near = {j for c in chosen for j in range(max(0, c - span), min(len(row), c + span + 1))}
         grown = [j for j in sorted(near, key=lambda j: -row[j]) if joins(j, params.near_score, params.near_cover)]
         if not grown:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from retold.files.seeds import RESERVED_IDS, cap_slug, slugify
 from retold.match.align import Link, Params, Postings, TermIndex
 from retold.model import ClaimGroup, Rendering, Sentence, Version
-from retold.text.terms import STOPWORDS
+from retold.text.terms import STOPWORDS, words
 
 _LEAD = re.compile(
     r"^(?:\d{1,3}\s*[.:、)]\s*|(?:however|moreover|furthermore|in fact|in addition|additionally|"
@@ -23,6 +23,8 @@ _LEAD = re.compile(
 
 
 _CLAUSE = re.compile(r"[,;:]\s|\s[—–-]\s")
+_FUNCTION_WORDS = frozenset((w,) for w in STOPWORDS)
+"""A token that is one function word, as the one tokeniser reads it (punctuation and case aside)."""
 
 
 def label_for(text: str, limit: int = 90) -> str:
@@ -47,22 +49,22 @@ def label_for(text: str, limit: int = 90) -> str:
     breaks = [m.start() for m in _CLAUSE.finditer(label, 0, limit) if m.start() >= limit // 2]
     if breaks:
         return label[: breaks[-1]] + "…"
-    words = label[: limit + 1].split(" ")  # the last is cut, or ends at the limit with more to follow
-    if len(words) == 1:  # one long token (a URL, a script without spaces): cut it at the limit
+    tokens = label[: limit + 1].split(" ")  # the last is cut, or ends at the limit with more to follow
+    if len(tokens) == 1:  # one long token (a URL, a script without spaces): cut it at the limit
         return label[:limit] + "…"
 
-    def bare(word: str) -> str:
-        return word.strip(",;:—-\"'“”‘’()").lower()
+    def function_word(token: str) -> bool:
+        return words(token) in _FUNCTION_WORDS
 
     def hangs(i: int) -> bool:
-        """Whether a label ending at word `i` leaves it hanging: a function word, or the first
+        """Whether a label ending at token `i` leaves it hanging: a function word, or the first
         word of a run of capitalised words (a name cut in two)."""
-        return bare(words[i]) in STOPWORDS or (words[i][:1].isupper() and words[i + 1][:1].isupper())
+        return function_word(tokens[i]) or (tokens[i][:1].isupper() and tokens[i + 1][:1].isupper())
 
-    ends = [i for i in range(len(words) - 1) if len(" ".join(words[: i + 1])) >= limit // 2 and not hangs(i)]
-    phrase = [i for i in ends if bare(words[i + 1]) in STOPWORDS]
-    end = phrase[-1] if phrase else ends[-1] if ends else len(words) - 2
-    return " ".join(words[: end + 1]).rstrip(" ,;:—-") + "…"
+    ends = [i for i in range(len(tokens) - 1) if len(" ".join(tokens[: i + 1])) >= limit // 2 and not hangs(i)]
+    phrase = [i for i in ends if function_word(tokens[i + 1])]
+    end = phrase[-1] if phrase else ends[-1] if ends else len(tokens) - 2
+    return " ".join(tokens[: end + 1]).rstrip(" ,;:—-") + "…"
 
 
 class Slugs:
