@@ -80,9 +80,10 @@ def _retold_from_primary(story: Path) -> bool:
     return bool(golds) and all(g["reference"]["file"] == _primary(story) for g in golds)
 
 
-@pytest.mark.parametrize(
-    "story", sorted(p.name for p in STORIES.iterdir() if (p / "sources.yml").is_file() and _retold_from_primary(p))
-)
+RETOLD_STORIES = sorted(p.name for p in STORIES.iterdir() if (p / "sources.yml").is_file() and _retold_from_primary(p))
+
+
+@pytest.mark.parametrize("story", RETOLD_STORIES)
 def test_without_a_manifest_the_primary_text_is_the_base(story: str, tmp_path: Path) -> None:
     """A real story's primary text is chosen as base from the texts alone, whatever its file is
     called: here it is renamed to sort last."""
@@ -90,3 +91,30 @@ def test_without_a_manifest_the_primary_text_is_the_base(story: str, tmp_path: P
     for seed in (STORIES / story / "seeds").glob("*.txt"):
         (tmp_path / ("zz-primary.txt" if seed.name == primary else seed.name)).write_bytes(seed.read_bytes())
     assert base_version(tmp_path).meta.file == "zz-primary.txt"
+
+
+@pytest.mark.parametrize(
+    ("story", "padded"),
+    [
+        (story, seed.name)
+        for story in RETOLD_STORIES
+        for seed in sorted((STORIES / story / "seeds").glob("*.txt"))
+        if seed.name != _primary(STORIES / story)
+    ],
+)
+def test_a_retelling_padded_with_another_article_does_not_pass_for_the_source(
+    story: str, padded: str, tmp_path: Path
+) -> None:
+    """An outlet's retelling that runs a whole unrelated article after its own text contains more of
+    everyone's words than the primary text does; it is still not chosen as base, because nobody
+    retells its other half. The padding is the longest primary text of the other stories."""
+    other = max(
+        (STORIES / s / "seeds" / _primary(STORIES / s) for s in RETOLD_STORIES if s != story),
+        key=lambda p: p.stat().st_size,
+    )
+    for seed in (STORIES / story / "seeds").glob("*.txt"):
+        text = seed.read_text(encoding="utf-8")
+        if seed.name == padded:
+            text += "\n\n" + other.read_text(encoding="utf-8")
+        (tmp_path / seed.name).write_text(text, encoding="utf-8")
+    assert base_version(tmp_path).meta.file == _primary(STORIES / story)

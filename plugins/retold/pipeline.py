@@ -7,8 +7,8 @@ results are cached by content (see `retold.cache`), so an edit to one seed recom
 depends on it; `Builds` keeps the last build of a folder across `mkdocs serve` rebuilds.
 
 API: `build` (everything, as `Build`), `Builds` (rebuild only when the seeds changed),
-`build_corpus` (the analysed corpus alone, for evaluation), `base_version`, `choose_base`,
-`source_rank`, `parse_seed`, `link_to_base`.
+`build_corpus` (the analysed corpus alone, for evaluation), `base_version` (chosen by
+`retold.match.base`), `parse_seed`, `link_to_base`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from retold.files.glossary import load_glossary
 from retold.files.lock import LOCK, Lock, check_writable, pending_lock, read_lock
 from retold.files.seeds import Seed, load_seeds
 from retold.match.align import Link, Params, TermIndex, link_version
+from retold.match.base import choose_base
 from retold.match.claims import build_groups
 from retold.match.identity import assign_identities
 from retold.model import Corpus, Glossary, Version
@@ -31,7 +32,7 @@ from retold.progress import stage, steps
 from retold.render.pages import Site, render_site
 from retold.text.parse import parse_blocks
 from retold.text.sentences import split_sentences
-from retold.text.terms import REPORTING, glossary_phrases, terms, words
+from retold.text.terms import glossary_phrases
 
 
 def parse_seed(seed: Seed) -> Version:
@@ -39,55 +40,6 @@ def parse_seed(seed: Seed) -> Version:
     blocks, sections = parse_blocks(seed.text)
     sentences = split_sentences(seed.meta.id, seed.text, blocks)
     return Version(seed.meta, seed.text, blocks, sections, sentences)
-
-
-_RANK_PEERS = 40
-
-
-def choose_base(versions: list[Version], named: str | None) -> Version:
-    """The manifest's base; else the one version marked original; else the version the others
-    share most with (`source_rank`)."""
-    if named is not None:
-        return next(v for v in versions if v.id == named)
-    originals = [v for v in versions if v.meta.relation == "original"]
-    if len(originals) == 1:
-        return originals[0]
-    rank = source_rank(versions)
-    return max(originals or versions, key=lambda v: rank[v.id])
-
-
-def source_rank(versions: list[Version]) -> dict[str, float]:
-    """How much each version looks like the source the others retell, in [0, 1].
-
-    Two general properties of a source: it contains most of what every other version says
-    (the mean share of each other version's content terms that it has), and it states its
-    claims rather than reporting someone's words ("said", "according to": the share of its
-    sentences without a reporting word). The rank is their product. Length alone is no guide:
-    an outlet's rewrite that adds outside context is often the longest version.
-
-    >>> from retold.model import Sentence, VersionMeta
-    >>> def version(n, *texts):
-    ...     meta = VersionMeta(f"v{n}", f"{n}.txt", "")
-    ...     return Version(meta, "", (), (), tuple(Sentence(f"v{n}-{k}", f"v{n}", k, 0, 0, t, 0, 0)
-    ...                                          for k, t in enumerate(texts)))
-    >>> source = version(0, "Labs in Beijing train models on clusters.", "They hire students for data work.")
-    >>> summary = version(1, "Labs in Beijing hire students, the report said.")
-    >>> rewrite = version(2, "Labs in Beijing train models on clusters, the report said.",
-    ...                   "They hire students, it added.", "Oil prices fell on Tuesday in London, traders said.")
-    >>> rank = source_rank([summary, rewrite, source])
-    >>> max(rank, key=rank.__getitem__)
-    'v0'
-    """
-    bags = {v.id: set(terms(" ".join(s.text for s in v.sentences))) for v in versions}
-    rank = {}
-    for n, v in enumerate(versions):
-        # against at most _RANK_PEERS others, so choosing is linear in the number of versions
-        peers = [*versions[n + 1 :], *versions[:n]][:_RANK_PEERS]
-        others = [bags[o.id] for o in peers if bags[o.id]]
-        contains = sum(len(bag & bags[v.id]) / len(bag) for bag in others) / len(others) if others else 1.0
-        reporting = sum(1 for s in v.sentences if REPORTING.intersection(words(s.text)))
-        rank[v.id] = contains * (1 - reporting / max(1, len(v.sentences)))
-    return rank
 
 
 def base_version(seeds_dir: Path) -> Version:

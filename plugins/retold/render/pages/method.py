@@ -134,8 +134,9 @@ version.
 - The weights and bars were chosen on development stories and never per file; the figures below
   separate the stories they were chosen on from stories kept out of every choice.
 - Without a manifest, the base is the version that contains most of what every other version
-  says and reports no one's words ("said", "according to"): the primary text, not the longest
-  rewrite.
+  says, reports no one's words ("said", "according to"), and is mostly retold by the others:
+  the primary text, not the longest rewrite, nor a rewrite that runs a second article after its
+  own text.
 
 Each claim page shows each version's wording, how closely it matched (the score is in the
 tooltip) and the words it shares with the base; a word-level diff against the base wording marks
