@@ -76,14 +76,31 @@ def _primary(story: Path) -> str:
 def _retold_from_primary(story: Path) -> bool:
     """Whether the story's gold links retellings to its primary text (the translation story links
     the original to the translation instead, as a translation listed as base would be)."""
+    if not (story / "sources.yml").is_file():
+        return False
     golds = [json.loads(g.read_text(encoding="utf-8")) for g in story.glob("gold-*.json")]
     return bool(golds) and all(g["reference"]["file"] == _primary(story) for g in golds)
 
 
 RETOLD_STORIES = sorted(p.name for p in STORIES.iterdir() if (p / "sources.yml").is_file() and _retold_from_primary(p))
 
+# Held-out stories whose primary the base choice is known to miss. Recorded, not tuned away: the choice
+# must not be fitted to held-out data. strict, so a change that starts choosing the primary shows up.
+BASE_MISSES = {
+    "minors": "the primary is the Commission's 230-word news item; every retelling is longer and also draws on the "
+    "full press release, and source_rank picks Euronews (tests/data/stories/minors/NOTES.md)",
+}
 
-@pytest.mark.parametrize("story", RETOLD_STORIES)
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=BASE_MISSES[name]))
+        if name in BASE_MISSES
+        else name
+        for name in RETOLD_STORIES
+    ],
+)
 def test_without_a_manifest_the_primary_text_is_the_base(story: str, tmp_path: Path) -> None:
     """A real story's primary text is chosen as base from the texts alone, whatever its file is
     called: here it is renamed to sort last."""
@@ -98,6 +115,7 @@ def test_without_a_manifest_the_primary_text_is_the_base(story: str, tmp_path: P
     [
         (story, seed.name)
         for story in RETOLD_STORIES
+        if story not in BASE_MISSES  # padding can only spoil a choice that is right without it
         for seed in sorted((STORIES / story / "seeds").glob("*.txt"))
         if seed.name != _primary(STORIES / story)
     ],
