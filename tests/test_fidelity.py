@@ -247,6 +247,18 @@ def test_curly_apostrophes_match_a_glossary_alias() -> None:
     assert "entity" not in kinds("Alibaba’s Qwen leads the open model rankings.", "Qwen leads the open model rankings.")
 
 
+@pytest.mark.parametrize("place", ["U.S.", "U.K."])
+def test_a_new_abbreviated_name_is_shown_whole(place: str) -> None:
+    """The evidence names "U.S." as written, its last full stop included, at a sentence's end too."""
+    base = "Labs train their models on clusters in China."
+    for here in (
+        f"Labs train their models on clusters in the {place}",
+        f"In the {place} labs train models on clusters.",
+    ):
+        (flag,) = [f for f in compare(here, base, base, CTX) if f.kind == "entity"]
+        assert flag.here == (place,) and flag.detail.startswith(f"{place} named here")
+
+
 @pytest.mark.parametrize(
     "here",
     [

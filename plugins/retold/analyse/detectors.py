@@ -261,7 +261,9 @@ _SPEAKER = re.compile(
     rf"(?:[a-z]+\s+)?(?:{PERSON_NOUNS}))\s+(?:\w+ly\s+)?(?:{REPORTING_PATTERN})\b"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:(?:the|a|an)\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)")
-_NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z0-9](?:\s+(?:of\s+)?[A-Z][\w'’.-]*[A-Za-z0-9])*")
+_NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z0-9](?:\s+(?:of\s+)?[A-Z][\w'’.-]*[A-Za-z0-9])*(?:(?<=\.[A-Za-z])\.)?")
+"""A run of capitalised words; an abbreviation keeps its last full stop ("U.S."), a name's own
+sentence-final one is left out."""
 
 
 def _plain(text: str) -> str:
