@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from retold.analyse.detectors import Context, compare
-from retold.model import ClaimGroup, Corpus, Flag, Rendering, Status
+from retold.model import ClaimGroup, Corpus, Flag, FlagStrength, Rendering, Status
 from retold.text.terms import REPORTING, bare, word_spans
 
 
@@ -91,7 +91,7 @@ def annotate(corpus: Corpus) -> Corpus:
 
 def counts_as_change(flags: tuple[Flag, ...]) -> bool:
     """Whether a rendering's flags make it "changed": notes are shown, never counted."""
-    return any(f.strength == "flag" for f in flags)
+    return any(f.strength is FlagStrength.FLAG for f in flags)
 
 
 def has_base(group: ClaimGroup, corpus: Corpus) -> bool:
