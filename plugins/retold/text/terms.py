@@ -339,6 +339,17 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_word(m.group()) for m in _TOKEN.finditer(text))
 
 
+def count_words(text: str) -> int:
+    """How many words `text` has as written, counted as the tokeniser cuts them: the words a
+    version's pages mark and compare (a prefix and its word, or "U.S.", is one; "Beijing-based"
+    two; a dash none; a CJK character one).
+
+    >>> count_words("Beijing-based co-founders — three of them — say U.S. labs lead.")
+    10
+    """
+    return sum(1 for _ in _TOKEN.finditer(text))
+
+
 def _word(token: str) -> str:
     return token.lower().rstrip(".").replace("’", "'").replace("-", "")
 
