@@ -16,8 +16,10 @@ import retold
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(retold.__file__).parent
-STAGES = ("files", "text", "match", "analyse", "render", "quality")
-"""The stage folders in the order data flows through them."""
+STAGES = ("text", "files", "match", "analyse", "render", "quality")
+"""The stage folders in import order: each may import the ones before it. `text/` comes first:
+it is pure (strings in, words and ids out), and `files/` checks what it reads with it (a
+glossary's names are its words; ids are its slugs). Data then flows files, text, match, ..."""
 SHARED = ("retold", "retold.model", "retold.errors", "retold.config", "retold.cache", "retold.progress")
 """Top-level modules any stage may import; the others (pipeline, cli, plugin) run the stages."""
 

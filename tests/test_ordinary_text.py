@@ -18,9 +18,10 @@ from retold.cli import main
 from retold.errors import RetoldError
 from retold.files.glossary import load_glossary
 from retold.files.lock import LOCK, read_lock
-from retold.files.seeds import MAX_ID, load_seeds
+from retold.files.seeds import load_seeds
 from retold.pipeline import build_corpus
 from retold.render.pages import render_site
+from retold.text.slugs import MAX_ID
 
 from .conftest import ROOT
 from .sitekit import mkdocs, mkdocs_serve, wait_for, write_config

@@ -177,6 +177,15 @@ class Status(StrEnum):
     ABSENT = "absent"
 
 
+class FlagStrength(StrEnum):
+    """Whether a flag counts: a flag makes its rendering "changed", a note is only shown (its
+    kind did not separate distorted from faithful sentences when measured; see
+    `retold.analyse.detectors.NOTES`). The export writes the value."""
+
+    FLAG = "flag"
+    NOTE = "note"
+
+
 @dataclass(frozen=True)
 class Flag:
     """Evidence of a meaning-bearing difference from the base: the words on both sides."""
@@ -185,9 +194,7 @@ class Flag:
     detail: str
     here: tuple[str, ...] = ()
     base: tuple[str, ...] = ()
-    strength: str = "flag"
-    """"flag" (counts as a change) or "note" (shown, not counted: its kind did not separate
-    distorted from faithful sentences when measured; see `retold.analyse.detectors.NOTES`)."""
+    strength: FlagStrength = FlagStrength.FLAG
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
-from retold.model import Flag, FlagKind, Glossary
+from retold.model import Flag, FlagKind, FlagStrength, Glossary
 from retold.text.terms import (
     REPORTING,
     STOPWORDS,
@@ -791,4 +791,4 @@ def compare(here: str, anchor: str, base: str, ctx: Context, editorial: str = ""
     """
     pair = Pair(here, anchor, base, editorial)
     flags = (flag for detect in DETECTORS for flag in detect(pair, ctx))
-    return tuple(replace(f, strength="note") if f.kind in NOTES else f for f in flags)
+    return tuple(replace(f, strength=FlagStrength.NOTE) if f.kind in NOTES else f for f in flags)

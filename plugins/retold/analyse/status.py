@@ -12,13 +12,14 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from retold.analyse.detectors import Context, compare
-from retold.model import ClaimGroup, Corpus, Flag, Rendering, Status
-from retold.text.terms import REPORTING, bare, word_spans
+from retold.model import ClaimGroup, Corpus, Flag, FlagStrength, Rendering, Status
+from retold.text.terms import REPORTING, bare, count_words, word_spans
 
 
 @dataclass(frozen=True)
 class VersionStats:
-    """Counts shown in a version's header, on the home page and on its fidelity page."""
+    """Counts shown in a version's header, on the home page and on its fidelity page (`words`
+    as the one tokeniser counts them, `retold.text.terms.count_words`)."""
 
     sentences: int
     words: int
@@ -91,7 +92,7 @@ def annotate(corpus: Corpus) -> Corpus:
 
 def counts_as_change(flags: tuple[Flag, ...]) -> bool:
     """Whether a rendering's flags make it "changed": notes are shown, never counted."""
-    return any(f.strength == "flag" for f in flags)
+    return any(f.strength is FlagStrength.FLAG for f in flags)
 
 
 def has_base(group: ClaimGroup, corpus: Corpus) -> bool:
@@ -153,12 +154,13 @@ class StatusTable:
         v = corpus.version(version)
         counts = Counter(self._rows[g.id][version] for g in corpus.groups)
         base_claims = sum(1 for g in corpus.groups if self._rows[g.id][corpus.base] is Status.BASE)
+        words = count_words(v.text)
         if version == corpus.base:
             unique = len(self.unique(version))
-            return VersionStats(len(v.sentences), len(v.text.split()), base_claims - unique, 0, unique, 0, base_claims)
+            return VersionStats(len(v.sentences), words, base_claims - unique, 0, unique, 0, base_claims)
         return VersionStats(
             sentences=len(v.sentences),
-            words=len(v.text.split()),
+            words=words,
             kept=counts[Status.KEPT],
             changed=counts[Status.CHANGED],
             unique=counts[Status.ADDED],

@@ -7,17 +7,19 @@
 
 Every alias (and the name itself) becomes one matching term, so "Lunar Dark Side" in a
 literal translation and "Moonshot AI" in a rewrite count as the same word. The entity index
-and the fidelity checks use the same list.
+and the fidelity checks use the same list. Names are cut into words by the one tokeniser
+(`retold.text.terms.name_words`), so two names are one name here exactly when matching cannot
+tell them apart ("Non-compete", "noncompete"); each may belong to one entity only.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from retold.errors import RetoldError
 from retold.files.yamlnodes import compose, line, mapping, scalar, sequence
 from retold.model import Entity, EntityKind, Glossary
+from retold.text.terms import name_words
 
 GLOSSARY = "glossary.yml"
 _ENTRY_KEYS = ("name", "kind", "aliases")
@@ -32,7 +34,7 @@ def load_glossary(seeds_dir: Path) -> Glossary:
     if root is None:
         return Glossary()
     entities: list[Entity] = []
-    seen: dict[str, int] = {}
+    seen: dict[tuple[str, ...], int] = {}
     for _, value, _ in mapping(path, root, "The glossary", ("entities",)):
         for item in sequence(path, value, "entities"):
             fields: dict[str, object] = {"aliases": ()}
@@ -48,11 +50,11 @@ def load_glossary(seeds_dir: Path) -> Glossary:
             if kind not in kinds:
                 raise RetoldError(path, f"kind '{kind}' is not one of {', '.join(kinds)}.", line=line(item))
             for n in (name, *fields["aliases"]):  # type: ignore[misc]
-                key = _key(n)
+                key = name_words(n)
                 if not key:
                     raise RetoldError(
                         path,
-                        f"the name '{n}' has no letters or digits, so it can match no word.",
+                        f"the name '{n}' has no letters or digits the tokeniser reads, so it can match no word.",
                         line=line(item),
                         hint="Remove it or write the name out.",
                     )
@@ -66,14 +68,3 @@ def load_glossary(seeds_dir: Path) -> Glossary:
                 seen[key] = line(item)
             entities.append(Entity(name.strip(), EntityKind(kind), fields["aliases"]))  # type: ignore[arg-type]
     return Glossary(tuple(entities))
-
-
-def _key(name: str) -> str:
-    """What two names must share to be one name to a reader: case, full stops and a possessive
-    aside ("U.S. Army", "US army's"); '' for a name with no letter or digit. Only for finding
-    a name used twice: text is matched with the tokeniser's words (`retold.text.terms`).
-
-    >>> _key("U.S. Army's"), _key("._")
-    ('u s army', '')
-    """
-    return " ".join(re.sub(r"['’]s$", "", w) for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", name.lower()))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from retold.errors import RetoldError, refuse_link
 from retold.files.output import write_atomic
-from retold.files.seeds import MAX_ID, RESERVED_IDS
+from retold.text.slugs import ID_PATTERN, MAX_ID, RESERVED_IDS
 
 LOCK = "claims.lock"
 LOCK_SCHEMA = 1
@@ -96,7 +96,7 @@ def read_lock(path: Path) -> Lock:
             and isinstance(e.get("text"), str)
             and isinstance(e.get("gone", False), bool)
             and (e.get("moved_to") is None or isinstance(e.get("moved_to"), str))
-            and re.fullmatch(r"[a-z0-9][a-z0-9-]*", cid)
+            and ID_PATTERN.fullmatch(cid)
         ):
             raise RetoldError(path, f"claim entry '{cid}' is malformed.", line=_line_of(path, cid), hint=hint)
         if cid in RESERVED_IDS or len(cid) > MAX_ID:

@@ -11,11 +11,8 @@ mislabel the site.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
-import re
 import stat
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,17 +23,13 @@ from retold.errors import RetoldError
 from retold.files.yamlnodes import compose, mapping, scalar, sequence
 from retold.files.yamlnodes import line as yaml_line
 from retold.model import RELATIONS, VersionMeta
+from retold.text.slugs import ID_PATTERN, MAX_ID, RESERVED_IDS, cap_slug, slugify
 
 SEED_SUFFIXES = (".txt", ".md")
 SEEDS_YML = "seeds.yml"
 MAX_SEED_BYTES = 5 * 1024 * 1024
 VERSION_KEYS = ("file", "id", "title", "outlet", "url", "language", "relation", "date")
 TOP_KEYS = ("base", "versions")
-MAX_ID = 64
-"""Longest id or slug: ids become file names, which file systems cap at 255 bytes."""
-RESERVED_IDS = frozenset({"index"})
-"""Ids that would name a generated index page (versions/index.md, claims/index.md, ...)."""
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 @dataclass(frozen=True)
@@ -55,22 +48,6 @@ class Manifest:
     entries: dict[str, VersionMeta]
     base: str | None
     lines: dict[str, int]
-
-
-def slugify(text: str, *, max_words: int = 8) -> str:
-    """A readable ASCII slug: stable across rebuilds, safe in URLs and file names."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(words[:max_words])
-
-
-def cap_slug(slug: str, limit: int = MAX_ID) -> str:
-    """`slug`, or when longer than `limit`, its start and a short hash of the whole: still
-    unique, and short enough for a file name."""
-    if len(slug) <= limit:
-        return slug
-    digest = hashlib.sha256(slug.encode()).hexdigest()[:8]
-    return f"{slug[: limit - 9].rstrip('-')}-{digest}"
 
 
 # UTF-32 first: its little-endian BOM begins with UTF-16's

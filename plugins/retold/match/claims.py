@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from retold.files.seeds import RESERVED_IDS, cap_slug, slugify
 from retold.match.align import Link, Params, Postings, TermIndex
 from retold.model import ClaimGroup, Rendering, Sentence, Version
+from retold.text.slugs import RESERVED_IDS, cap_slug, slugify
 from retold.text.terms import STOPWORDS, words
 
 _LEAD = re.compile(

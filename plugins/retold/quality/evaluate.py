@@ -37,7 +37,7 @@ import yaml
 from retold.analyse.detectors import KINDS, NOTES, SEPARATES
 from retold.errors import RetoldError
 from retold.match.align import Params
-from retold.model import Corpus, FlagKind, Version
+from retold.model import Corpus, FlagKind, FlagStrength, Version
 from retold.pipeline import base_version, build_corpus
 from retold.quality.synth import PROFILES, Retelling, retell
 
@@ -252,8 +252,8 @@ def fidelity_table(dev: FlagRates, held_out: FlagRates) -> str:
         "any flag (status changed) | | | " + " | ".join(rate(r, "any", c) for r in (dev, held_out) for c in (0, 1)),
     ]
     for kind in KINDS:
-        rule = "note" if kind in rule_notes(dev) else "flag"
-        strength = "note" if kind in NOTES else "flag"
+        rule = FlagStrength.NOTE if kind in rule_notes(dev) else FlagStrength.FLAG
+        strength = FlagStrength.NOTE if kind in NOTES else FlagStrength.FLAG
         cells = " | ".join(rate(r, kind, c) for r in (dev, held_out) for c in (0, 1))
         rows.append(f"{kind} | {strength} | {rule} | {cells}")
     added = " | ".join(

@@ -8,11 +8,11 @@ from. Nothing here reads the gold file: these corpora test that matching general
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from retold.model import Version
+from retold.text.terms import bare, word_spans
 
 _SYNONYMS = {
     "important": "crucial",
@@ -73,24 +73,30 @@ class Retelling:
 
 
 def _thin(sentence: str, rng: random.Random, share: float) -> str:
-    """Leave out a share of the words after the first, as a loose paraphrase would."""
-    words = sentence.split()
-    kept = words[:1] + [w for w in words[1:] if rng.random() >= share]
+    """Leave out a share of the words after the first, as a loose paraphrase would. The pieces
+    left out are the runs between spaces, not the tokeniser's words: a piece goes with the
+    punctuation it carries, so what is left still reads as a sentence."""
+    pieces = sentence.split()
+    kept = pieces[:1] + [w for w in pieces[1:] if rng.random() >= share]
     return " ".join(kept).rstrip(",;:") + ("" if kept[-1][-1:] in ".!?" else ".")
 
 
 def _reword(sentence: str, rng: random.Random) -> str:
-    def swap(m: re.Match[str]) -> str:
-        word = m.group()
-        repl = _SYNONYMS.get(word.lower())
+    """Swap some words for a synonym (each word the tokeniser reads, a possessive kept), and
+    sometimes put a reporting frame in front."""
+    out, at = [], 0
+    for start, _, word, _ in word_spans(sentence):
+        plain = bare(word)
+        repl = _SYNONYMS.get(plain)
         if repl is None or rng.random() < 0.4:
-            return word
-        return repl.capitalize() if word[0].isupper() else repl
-
-    out = re.sub(r"[A-Za-z]+", swap, sentence)
+            continue
+        original = sentence[start : start + len(plain)]
+        out += [sentence[at:start], repl.capitalize() if original[0].isupper() else repl]
+        at = start + len(plain)
+    reworded = "".join([*out, sentence[at:]])
     if rng.random() < 0.3:
-        out = rng.choice(_FRAMES) + out[:1].lower() + out[1:]
-    return out
+        reworded = rng.choice(_FRAMES) + reworded[:1].lower() + reworded[1:]
+    return reworded
 
 
 def _shorten(sentence: str, rng: random.Random) -> str:

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from retold.analyse.status import StatusTable
-from retold.model import Corpus, Flag, Status
+from retold.model import Corpus, Flag, FlagStrength, Status
 
 SCHEMA = 1
 
@@ -66,8 +66,8 @@ def corpus_dict(corpus: Corpus) -> dict[str, Any]:
                     "sentence": r.sentence,
                     "shared_terms": list(r.shared_terms),
                     "status": r.status,
-                    "flags": [_flag(f) for f in r.flags if f.strength == "flag"],
-                    "notes": [_flag(f) for f in r.flags if f.strength == "note"],
+                    "flags": [_flag(f) for f in r.flags if f.strength is FlagStrength.FLAG],
+                    "notes": [_flag(f) for f in r.flags if f.strength is FlagStrength.NOTE],
                 }
                 for r in g.renderings
             ],

@@ -339,6 +339,17 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_word(m.group()) for m in _TOKEN.finditer(text))
 
 
+def count_words(text: str) -> int:
+    """How many words `text` has as written, counted as the tokeniser cuts them: the words a
+    version's pages mark and compare (a prefix and its word, or "U.S.", is one; "Beijing-based"
+    two; a dash none; a CJK character one).
+
+    >>> count_words("Beijing-based co-founders — three of them — say U.S. labs lead.")
+    10
+    """
+    return sum(1 for _ in _TOKEN.finditer(text))
+
+
 def _word(token: str) -> str:
     return token.lower().rstrip(".").replace("’", "'").replace("-", "")
 
@@ -372,12 +383,22 @@ def glossary_phrases(glossary: Glossary) -> Phrases:
     out: Phrases = {}
     for e in glossary.entities:
         for name in e.names:
-            toks = tuple(bare(w) for w in words(name))
+            toks = name_words(name)
             if toks:
                 out.setdefault(toks[0], []).append((toks, e.term))
     for options in out.values():
         options.sort(key=lambda o: -len(o[0]))
     return out
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The words a glossary name is looked up by: two names with the same words are one name
+    to matching, so a glossary may give them to one entity only.
+
+    >>> name_words("Non-compete rule's"), name_words("noncompete rule"), name_words("...")
+    (('noncompete', 'rule'), ('noncompete', 'rule'), ())
+    """
+    return tuple(bare(w) for w in words(name))
 
 
 def terms(text: str, phrases: Phrases | None = None) -> list[str]:

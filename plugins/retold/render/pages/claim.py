@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from retold.analyse.detectors import KINDS
 from retold.analyse.status import has_base
-from retold.model import ClaimGroup, Rendering, Status
+from retold.model import ClaimGroup, FlagStrength, Rendering, Status
 from retold.render.markup import escape, escape_heading
 from retold.render.pages.common import Pages, fidelity_path, link, match_words, strip_anchor, version_path
 
@@ -23,9 +23,9 @@ def _rendering(pages: Pages, g: ClaimGroup, r: Rendering) -> str:
         head.append(f'<span class="rt-status rt-{r.status}">{escape(r.status)}</span>')
     extra = []
     if r.flags:
+        marks = {FlagStrength.FLAG: "", FlagStrength.NOTE: " (note)"}
         items = "".join(
-            f"<li><strong>{KINDS[f.kind]}</strong>{' (note)' if f.strength == 'note' else ''}: {escape(f.detail)}</li>"
-            for f in r.flags
+            f"<li><strong>{KINDS[f.kind]}</strong>{marks[f.strength]}: {escape(f.detail)}</li>" for f in r.flags
         )
         notes = " A note is weaker evidence: it does not make the claim changed." if r.status != Status.CHANGED else ""
         extra.append(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from retold.analyse.status import StatusTable, has_base
-from retold.model import ClaimGroup, Corpus, Flag, Rendering, Status
+from retold.model import ClaimGroup, Corpus, Flag, FlagStrength, Rendering, Status
 from retold.render.markup import diff_markup, escape
 
 STATUS_TEXT = {
@@ -96,7 +96,7 @@ class Pages:
             out = []
             for g, r in self.renderings_of[version_id]:
                 for f in r.flags:
-                    if f.strength == "flag" and (r.sentence, f.detail) not in seen:
+                    if f.strength is FlagStrength.FLAG and (r.sentence, f.detail) not in seen:
                         seen.add((r.sentence, f.detail))
                         out.append((g, f))
             self._flags[version_id] = out
