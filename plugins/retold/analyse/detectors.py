@@ -301,13 +301,25 @@ class Quantity:
     approximate: bool
 
 
-def _count(token: str) -> float:
+def _count(token: str) -> float | None:
+    """A count's value; None for figures that are not one number, such as a date written
+    "08.10.2025". Thousands may be grouped by commas ("1,234.5") or, in text from German or
+    French, by full stops ("1.234.567"); a lone comma is a decimal comma ("19,3").
+
+    >>> [_count(t) for t in ("twelve", "1,234.5", "1.234.567", "19,3", "08.10.2025")]
+    [12.0, 1234.5, 1234567.0, 19.3, None]
+    """
     token = token.lower()
     if token in _WORD_VALUES:
         return float(_WORD_VALUES[token])
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", token):
         token = token.replace(",", "")
-    return float(token.replace(",", "."))
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?", token):
+        token = token.replace(".", "")
+    try:
+        return float(token.replace(",", "."))
+    except ValueError:
+        return None
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -317,6 +329,8 @@ def quantities(text: str) -> list[Quantity]:
     [(20.0, True), (18.0, True), (45000000000.0, False)]
     >>> [q.value for q in quantities("22k+ stars and 1 million lines; one researcher")]
     [22000.0, 1000000.0]
+    >>> [q.value for q in quantities("Bonn, 08.10.2025: 19.3 million users")]
+    [19300000.0]
     """
     out = []
     for m in _AMOUNT.finditer(text):
@@ -326,10 +340,13 @@ def quantities(text: str) -> list[Quantity]:
             continue  # "one researcher": a pronoun, not an amount
         if not word and m.start("n") < 4 and re.match(r"\s*[.:)、]", text[m.end() :]):
             continue  # an enumeration marker ("3. Chinese companies ...")
-        value = _count(m.group("n")) * _SCALE.get(scale, 1.0)
+        count, whole = _count(m.group("n")), _count(m.group("of") or "1")
+        if count is None or whole is None:
+            continue  # a date such as "08.10.2025", not an amount
+        value = count * _SCALE.get(scale, 1.0)
         percent = bool(m.group("pct") or m.group("of"))
         if m.group("of"):
-            value = round(100 * value / max(_count(m.group("of")), 1.0), 1)
+            value = round(100 * value / max(whole, 1.0), 1)
         approximate = bool(m.group("approx") or m.group("plus") or word)
         out.append(Quantity(m.group().strip(), value, percent, approximate))
     return out
