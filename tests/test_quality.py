@@ -110,10 +110,24 @@ def test_without_a_manifest_the_primary_text_is_the_base(story: str, tmp_path: P
     assert base_version(tmp_path).meta.file == "zz-primary.txt"
 
 
+# Padded cases the choice is known to miss, first seen on the stories added after the choice was made
+# (mcp, temu: held out). Recorded as they came, not tuned away; strict, so a fix shows up. In each, padding
+# one short retelling lets the closest full rewrite (Kavour, heise) outrank the primary.
+PADDED_MISSES = {
+    ("mcp", "002_nicholasgriffin.txt"): "001_kavour.txt, a close rewrite longer than the primary, is chosen",
+    ("mcp", "003_simonwillison.txt"): "001_kavour.txt, a close rewrite longer than the primary, is chosen",
+    ("temu", "001_reuters-bof.txt"): "004_heise.txt, a rewrite longer than the primary, is chosen",
+    ("temu", "002_dowjones-morningstar.txt"): "004_heise.txt, a rewrite longer than the primary, is chosen",
+    ("temu", "003_dw.txt"): "004_heise.txt, a rewrite longer than the primary, is chosen",
+}
+
+
 @pytest.mark.parametrize(
     ("story", "padded"),
     [
-        (story, seed.name)
+        pytest.param(story, seed.name, marks=pytest.mark.xfail(strict=True, reason=PADDED_MISSES[story, seed.name]))
+        if (story, seed.name) in PADDED_MISSES
+        else (story, seed.name)
         for story in RETOLD_STORIES
         if story not in BASE_MISSES  # padding can only spoil a choice that is right without it
         for seed in sorted((STORIES / story / "seeds").glob("*.txt"))
