@@ -154,3 +154,20 @@ def test_a_look_up_skips_its_own_version_without_spending_the_budget() -> None:
     pool = _pool([*own, ("b", "Saplings lined the avenue.")], budget=5)
     found = pool.top("a-0", limit=3, skip_version="a")
     assert [pool.items[j].id for j in found] == ["b-20"]
+
+
+def test_a_dropped_claim_gets_a_closest_sentence_only_when_one_comes_near(make_corpus: MakeCorpus) -> None:
+    """A base sentence left without a link is "perhaps reworded" only where a sentence of the
+    version comes near it: a version that keeps half the sentences and adds one about oil prices
+    offers its kept sentences as candidates, never the oil sentence, and nothing for a linked one."""
+    sentences = _base_sentences()
+    kept = [*sentences[::2], "Oil prices fell sharply in London on Tuesday after the storm."]
+    folder = make_corpus({"a.txt": _paragraphs(sentences), "b.txt": _paragraphs(kept), "seeds.yml": MANIFEST})
+    corpus = build_corpus(folder)
+    linked = {t for targets in _linked(corpus, "other").values() for t in targets}
+    assert corpus.unsure, "no dropped claim got a candidate"
+    for near in corpus.unsure:
+        assert near.version == "other"
+        assert corpus.sentence(near.anchor).text not in linked
+        assert corpus.sentence(near.sentence).text in kept[:-1]
+        assert 0 < near.score < 0.5

@@ -285,3 +285,39 @@ def test_no_bare_scores_on_claim_pages(site: Path) -> None:
         soup = html(site / "claims" / c["id"] / "index.html")
         for who in soup.select(".rt-who"):
             assert not re.search(r"\b0\.\d\d\b", who.get_text()), who.get_text()
+
+
+def test_dropped_list_sets_apart_claims_perhaps_reworded_with_the_closest_sentence(site: Path) -> None:
+    """Each version's dropped claims (the export's `dropped_by`) are listed once, under "not
+    found" or "perhaps reworded"; a "perhaps reworded" item quotes a sentence of that version
+    and links to that very sentence on its version page."""
+    export = json.loads((site / "export" / "corpus.json").read_text(encoding="utf-8"))
+    page = site / "lists" / "dropped" / "index.html"
+    doc = html(page)
+    reworded_total = 0
+    for v in export["versions"]:
+        if v["id"] == export["base"]:
+            continue
+        dropped = {c["id"] for c in export["claims"] if v["id"] in c["dropped_by"]}
+        listed: dict[str, set[str]] = {}
+        for part in ("not-found", "reworded"):
+            heading = doc.find(id=f"{v['id']}-{part}")
+            assert heading is not None, (v["id"], part)
+            ids = listed.setdefault(part, set())
+            for el in heading.find_all_next(["h2", "h3", "li"]):
+                if el.name in ("h2", "h3"):
+                    break
+                claim = el.find("a", href=re.compile(r"claims/"))
+                ids.add(urlparse(claim["href"]).path.rstrip("/").rsplit("/", 1)[-1])
+                near = el.find(class_="rt-near")
+                assert (near is not None) == (part == "reworded"), el.get_text()
+                if near is not None:
+                    reworded_total += 1
+                    target, anchor = resolve(site, page, near.a["href"])
+                    assert target == site / "versions" / v["id"] / "index.html"
+                    sentence = html(target).find(id=anchor)
+                    quoted = near.a.get_text().strip("“”")
+                    assert " ".join(quoted.split()) in " ".join(sentence.get_text().split())
+        assert not listed["not-found"] & listed["reworded"]
+        assert listed["not-found"] | listed["reworded"] == dropped, v["id"]
+    assert reworded_total

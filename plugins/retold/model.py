@@ -252,6 +252,20 @@ class Moved:
 
 
 @dataclass(frozen=True)
+class Unsure:
+    """A base claim a version is said to drop, and that version's sentence that comes closest to
+    it: the claim may be there in words the matcher could not tie to it (`Params.unsure_score`)."""
+
+    version: str
+    anchor: str
+    """The base sentence: the anchor of the claim group the version has no rendering in."""
+    sentence: str
+    """The version's closest sentence."""
+    score: float
+    """Its match score in [0, 1], below what a link needs."""
+
+
+@dataclass(frozen=True)
 class Corpus:
     """The whole claim-level model of a folder of versions."""
 
@@ -263,6 +277,8 @@ class Corpus:
     """What is normal use but worth saying (a seed with no manifest entry): info, not warning."""
     glossary: Glossary = field(default_factory=Glossary)
     moved: tuple[Moved, ...] = ()
+    unsure: tuple[Unsure, ...] = ()
+    """Dropped base claims that are perhaps only reworded, with each version's closest sentence."""
 
     def sentence(self, sentence_id: str) -> Sentence:
         version_id, _, n = sentence_id.rpartition("-")

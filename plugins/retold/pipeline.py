@@ -23,11 +23,11 @@ from retold.errors import RetoldError
 from retold.files.glossary import load_glossary
 from retold.files.lock import LOCK, Lock, check_writable, pending_lock, read_lock
 from retold.files.seeds import Seed, load_seeds
-from retold.match.align import Link, Params, TermIndex, link_version
+from retold.match.align import Alignment, Link, Params, TermIndex, link_version
 from retold.match.base import choose_base
 from retold.match.claims import build_groups
 from retold.match.identity import assign_identities
-from retold.model import Corpus, Glossary, Version
+from retold.model import Corpus, Glossary, Unsure, Version
 from retold.progress import stage, steps
 from retold.render.pages import Site, render_site
 from retold.text.parse import parse_blocks
@@ -48,7 +48,7 @@ def base_version(seeds_dir: Path) -> Version:
     return choose_base([parse_seed(s) for s in seeds], named)
 
 
-def link_to_base(version: Version, base: Version, glossary: Glossary, params: Params) -> dict[str, list[Link]]:
+def link_to_base(version: Version, base: Version, glossary: Glossary, params: Params) -> Alignment:
     """Links of one version to the base; term weights come from the pair alone, so the result
     depends on nothing else and can be cached."""
     index = TermIndex([*base.sentences, *version.sentences], glossary_phrases(glossary))
@@ -125,16 +125,17 @@ def _corpus_and_lock(seeds_dir: Path, params: Params, *, use_glossary: bool, cac
     base = choose_base(versions, named_base)
     versions.sort(key=lambda v: (v.id != base.id, v.meta.file))
     links: dict[str, list[Link]] = {}
+    unsure: list[Unsure] = []
     for v in steps(versions[1:], "align"):  # the base comes first
-        links.update(
-            cache.get(key("link", base, v, glossary, params), lambda v=v: link_to_base(v, base, glossary, params))
-        )
+        aligned = cache.get(key("link", base, v, glossary, params), lambda v=v: link_to_base(v, base, glossary, params))
+        links.update(aligned.links)
+        unsure += [Unsure(v.id, anchor, near.source, near.score) for anchor, near in aligned.closest.items()]
     with stage("group"):
         everything = TermIndex(
             [s for v in versions if v.id != base.id for s in v.sentences], glossary_phrases(glossary)
         )
         groups = build_groups(versions, base, links, everything, params)
-    corpus = Corpus(tuple(versions), base.id, groups, tuple(warnings), tuple(notes), glossary)
+    corpus = Corpus(tuple(versions), base.id, groups, tuple(warnings), tuple(notes), glossary, unsure=tuple(unsure))
     with stage("analyse"):
         corpus, new_lock = assign_identities(corpus, lock)
         return with_wording(annotate(corpus)), new_lock

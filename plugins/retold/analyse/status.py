@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from retold.analyse.detectors import Context, compare
-from retold.model import ClaimGroup, Corpus, Flag, FlagStrength, Rendering, Status
+from retold.model import ClaimGroup, Corpus, Flag, FlagStrength, Rendering, Status, Unsure
 from retold.text.terms import REPORTING, bare, count_words, word_spans
 
 
@@ -126,6 +126,7 @@ class StatusTable:
                 v.id: present.get(v.id, Status.ABSENT if v.id == corpus.base else gone) for v in corpus.versions
             }
         self._stats: dict[str, VersionStats] = {}
+        self._unsure = {(u.anchor, u.version): u for u in corpus.unsure}
 
     def of(self, group: ClaimGroup, version: str) -> Status:
         """How `version` stands to `group`: base, kept, changed, added, dropped, or absent."""
@@ -139,6 +140,18 @@ class StatusTable:
     def having(self, version: str, wanted: Status) -> list[ClaimGroup]:
         """Groups where `version` has status `wanted`, in reading order."""
         return [g for g in self.corpus.groups if self._rows[g.id][version] is wanted]
+
+    def unsure(self, group: ClaimGroup, version: str) -> Unsure | None:
+        """For a base claim `version` is said to drop, its closest sentence there when that comes
+        near enough for the claim to be perhaps only reworded (`retold.match.align.Alignment`)."""
+        if self._rows[group.id][version] is not Status.DROPPED:
+            return None
+        return self._unsure.get((group.anchor, version))
+
+    def dropped(self, version: str, *, unsure: bool) -> list[ClaimGroup]:
+        """The base claims `version` is said to drop, in reading order: those perhaps only
+        reworded (`unsure`), or those with nothing close in it."""
+        return [g for g in self.having(version, Status.DROPPED) if (self.unsure(g, version) is not None) is unsure]
 
     def unique(self, version: str) -> list[ClaimGroup]:
         """Claims that only `version` carries."""

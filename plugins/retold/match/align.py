@@ -11,9 +11,10 @@ coverages, and the cosine of sentence embeddings (`retold.match.meaning`, for pa
 shared words). A reading-order pass (`best_path`) picks each sentence's counterpart or "none";
 a merged sentence gains further links only for base sentences it carries on their own
 (`link_version`), and a sentence left unlinked between two linked neighbours gets a second,
-lower bar within their span.
+lower bar within their span. A base sentence left without a link whose closest sentence still
+scores `unsure_score` is reported as perhaps reworded (`Alignment.closest`), not plainly dropped.
 
-API: `Params`, `Link`, `TermIndex` (term weights, lexical `similarity`), `Postings` (blocking
+API: `Params`, `Link`, `Alignment`, `TermIndex` (term weights, lexical `similarity`), `Postings` (blocking
 for grouping unlinked sentences, in `retold.match.claims`), `PairScores`, `pair_scores`, `best_path`,
 `link_version`.
 """
@@ -60,6 +61,9 @@ class Params:
     near_span: int = 2
     gap_score: float = 2.4
     """Lower bar for a sentence left unlinked between two linked neighbours, within their base span."""
+    unsure_score: float = 1.8
+    """A base sentence no sentence of a version links to counts as perhaps reworded there, not
+    plainly dropped, when that version's closest sentence scores this against it (`Alignment.closest`)."""
     sure_dice: float = 0.6
     """Term overlap with one base sentence above which a sentence is matched on words alone."""
     front_penalty: float = 0.6
@@ -80,6 +84,20 @@ class Link:
     target: str
     score: float
     shared: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """One version matched to the base."""
+
+    links: dict[str, list[Link]]
+    """For each sentence of the version, the base sentences that carry its claim (maybe none)."""
+    closest: dict[str, Link]
+    """For each base sentence no sentence of the version links to, the version's closest sentence,
+    when it scores `Params.unsure_score`. About a third of such base claims are really in the
+    version, reworded past what the matcher can tie (dev stories); a reader checking a "dropped"
+    claim is better served by these candidates set apart than by one list that is wrong a third
+    of the time."""
 
 
 class TermIndex:
@@ -313,25 +331,31 @@ def _extras(i: int, primary: int, pairs: PairScores, params: Params) -> list[int
         join(grown[0])
 
 
-def link_version(version: Version, base: Version, index: TermIndex, params: Params) -> dict[str, list[Link]]:
-    """For each sentence of `version`, the base sentences that carry its claim (maybe none)."""
+def link_version(version: Version, base: Version, index: TermIndex, params: Params) -> Alignment:
+    """For each sentence of `version`, the base sentences that carry its claim (maybe none), and
+    the closest candidates for the base sentences left without one."""
     src, ref = version.sentences, base.sentences
     if not src or not ref:
-        return {s.id: [] for s in src}
+        return Alignment({s.id: [] for s in src}, {})
     pairs = pair_scores(version, base, index, params)
     top = np.argsort(-pairs.score, axis=1)[:, : params.states]
     cands = [[(int(j), float(pairs.score[i, j])) for j in top[i]] for i in range(len(src))]
     path = _fill_gaps(best_path(cands, params), pairs.score, params)
-    links: dict[str, list[Link]] = {}
-    for i, (s, primary) in enumerate(zip(src, path, strict=True)):
-        chosen = [] if primary is None else _extras(i, primary, pairs, params)
-        links[s.id] = [
-            Link(
-                s.id, ref[j].id, round(_confidence(float(pairs.score[i, j]), params), 3), index.shared(s.id, ref[j].id)
-            )
-            for j in chosen
-        ]
-    return links
+    chosen = [[] if primary is None else _extras(i, primary, pairs, params) for i, primary in enumerate(path)]
+
+    def link(i: int, j: int) -> Link:
+        score = _confidence(float(pairs.score[i, j]), params)
+        return Link(src[i].id, ref[j].id, round(score, 3), index.shared(src[i].id, ref[j].id))
+
+    linked = {j for js in chosen for j in js}
+    nearest = pairs.score.argmax(axis=0)
+    closest = {
+        ref[j].id: link(int(nearest[j]), j)
+        for j in range(len(ref))
+        if j not in linked and pairs.score[nearest[j], j] >= params.unsure_score
+    }
+    links = {s.id: [link(i, j) for j in js] for i, (s, js) in enumerate(zip(src, chosen, strict=True))}
+    return Alignment(links, closest)
 
 
 def _confidence(score: float, params: Params) -> float:

@@ -64,6 +64,10 @@ class Scores:
     unlinked: int = 0
     """Scored target sentences the build links to no reference sentence (of which `added_unlinked`
     really have no counterpart: what an "added" list gets right)."""
+    unsure: int = 0
+    """Of the `dropped` base sentences, those listed apart as perhaps reworded (`Corpus.unsure`)…"""
+    unsure_missing: int = 0
+    """…of which this many are really missing (the rest are reworded, as the list suggests)."""
 
     @property
     def precision(self) -> float:
@@ -82,6 +86,17 @@ class Scores:
         return self.dropped_right / self.dropped if self.dropped else 1.0
 
     @property
+    def not_found_precision(self) -> float:
+        """Of the dropped base sentences not listed as perhaps reworded, the share really missing."""
+        sure = self.dropped - self.unsure
+        return (self.dropped_right - self.unsure_missing) / sure if sure else 1.0
+
+    @property
+    def unsure_precision(self) -> float:
+        """Of the base sentences listed as perhaps reworded, the share really in the version."""
+        return (self.unsure - self.unsure_missing) / self.unsure if self.unsure else 1.0
+
+    @property
     def added_precision(self) -> float:
         return self.added_unlinked / self.unlinked if self.unlinked else 1.0
 
@@ -94,7 +109,9 @@ class Scores:
             f"precision {self.precision:.3f} recall {self.recall:.3f} sentence-accuracy {self.accuracy:.3f} "
             f"(links {self.correct}/{self.predicted} right of {self.gold_links} gold; "
             f"added left unlinked {self.added_unlinked}/{self.added}; coverage {self.covered}/{self.scored}; "
-            f"dropped right {self.dropped_right}/{self.dropped}; "
+            f"dropped right {self.dropped_right}/{self.dropped} (not found {self.dropped_right - self.unsure_missing}/"
+            f"{self.dropped - self.unsure} really missing, perhaps reworded {self.unsure - self.unsure_missing}/"
+            f"{self.unsure} really there); "
             f"unlinked really added {self.added_unlinked}/{self.unlinked})"
         )
 
@@ -146,6 +163,14 @@ def score(
     right = {t for t, _ in predicted & gold}
     dropped = rendered - linked_here
     gold_carried = carried if carried is not None else {r for rs in truth.values() for r in rs}
+    # base sentences listed as perhaps reworded (only when the reference is the base they anchor)
+    unsure_anchors = {u.anchor for u in corpus.unsure if u.version == target}
+    unsure = set()
+    if reference == corpus.base:
+        for g in corpus.groups:
+            if g.anchor in unsure_anchors:
+                unsure |= _hit([(r.start, r.end) for r in g.renderings if r.version == reference], reference_sentences)
+    unsure &= dropped
     return Scores(
         gold_links=len(gold),
         predicted=len(predicted),
@@ -159,6 +184,8 @@ def score(
         dropped=len(dropped),
         dropped_right=len(dropped - gold_carried),
         unlinked=len(set(truth) - linked),
+        unsure=len(unsure),
+        unsure_missing=len(unsure - gold_carried),
     )
 
 
@@ -350,6 +377,8 @@ def _run(check: str, scores: Scores, runs: list[dict[str, Any]]) -> None:
             "recall": round(scores.recall, 3),
             "coverage": f"{scores.covered}/{scores.scored}",
             "dropped_precision": round(scores.dropped_precision, 3),
+            "not_found_precision": round(scores.not_found_precision, 3),
+            "unsure_precision": round(scores.unsure_precision, 3),
             "added_precision": round(scores.added_precision, 3),
         }
     )

@@ -77,6 +77,14 @@ def claim_page(pages: Pages, i: int) -> str:
     missing = [v.id for v in corpus.versions if v.id not in g.versions]
     if missing:
         parts.append(f"**Not carried by:** {', '.join(pages.name(v) for v in missing)}.\n")
+        near = [pages.closest(g, v, "../") for v in missing]
+        if any(near):
+            parts.append(
+                '<p class="rt-meta" markdown>Perhaps reworded rather than dropped: a sentence comes close, '
+                "below what a link needs; compare the wordings.</p>\n"
+            )
+            parts += [f"- {n}" for n in near if n]
+            parts.append("")
     else:
         parts.append("**Carried by every version.**\n")
     nav = []

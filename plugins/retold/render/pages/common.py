@@ -114,6 +114,19 @@ class Pages:
     def name(self, version_id: str) -> str:
         return escape(self.names[version_id])
 
+    def closest(self, g: ClaimGroup, version_id: str, prefix: str) -> str:
+        """Where a version is said to drop a base claim but a sentence of it comes close (the claim
+        is perhaps only reworded): that sentence, linked on its version page; else ''."""
+        near = self.table.unsure(g, version_id)
+        if near is None:
+            return ""
+        text = escape(self.corpus.sentence(near.sentence).text)
+        where = f"{prefix}{version_path(version_id)}#{self.anchor(near.sentence)}"
+        return (
+            f'<span class="rt-near">closest in {self.name(version_id)}: '
+            f"{link(f'“{text}”', where, title=f'match score {near.score:.2f}, below what a link needs')}</span>"
+        )
+
     def claim_item(self, g: ClaimGroup, prefix: str, *, dots: bool = True, after: str = "") -> str:
         """A list item linking a claim, with one dot per version showing its status; a count
         instead for many versions, or where `dots` is off (a long list on a page about one

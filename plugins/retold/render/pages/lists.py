@@ -58,8 +58,16 @@ def _filters(pages: Pages) -> str:
     )
 
 
-def _per_version(pages: Pages, title: str, intro: str, pick: Callable[[str], list[ClaimGroup]], anchor: str) -> str:
-    """Each version's picked claims; for a large corpus, a table of counts linking each version's fidelity page."""
+def _per_version(
+    pages: Pages,
+    title: str,
+    intro: str,
+    pick: Callable[[str], list[ClaimGroup]],
+    anchor: str,
+    body: Callable[[str, list[ClaimGroup]], list[str]],
+) -> str:
+    """Each version's picked claims (`body` lays them out); for a large corpus, a table of counts
+    linking each version's fidelity page."""
     parts = [f"# {title}\n", intro + "\n"]
     corpus = pages.corpus
     if len(corpus.versions) > AT_A_GLANCE:
@@ -73,16 +81,28 @@ def _per_version(pages: Pages, title: str, intro: str, pick: Callable[[str], lis
             continue
         groups = pick(v.id)
         parts.append(f"## {pages.name(v.id)} {{#{v.id}}}\n")
-        parts.append(f"{plural(len(groups), 'claim')}.\n" if groups else "None.\n")
-        picked = {g.id for g in groups}
-        for section, in_section in strips(corpus):
-            items = [g for g in in_section if g.id in picked]
-            if items:
-                parts.append(f"### {escape(section)}\n")
-                parts += [pages.claim_item(g, "../") for g in items]
-                parts.append("")
+        parts += body(v.id, groups) if groups else ["None.\n"]
         parts.append("")
     return "\n".join(parts)
+
+
+def by_section(pages: Pages, groups: list[ClaimGroup], level: int, item: Callable[[ClaimGroup], str]) -> list[str]:
+    """`groups` under headings of the base version's sections, in reading order, one `item` each."""
+    picked = {g.id for g in groups}
+    parts = []
+    for section, in_section in strips(pages.corpus):
+        items = [item(g) for g in in_section if g.id in picked]
+        if items:
+            parts += [f"{'#' * level} {escape(section)}\n", *items, ""]
+    return parts
+
+
+def _claims(pages: Pages) -> Callable[[str, list[ClaimGroup]], list[str]]:
+    """A version's claims, counted and listed by section."""
+    return lambda vid, groups: [
+        f"{plural(len(groups), 'claim')}.\n",
+        *by_section(pages, groups, 3, lambda g: pages.claim_item(g, "../")),
+    ]
 
 
 def added(pages: Pages) -> str:
@@ -94,6 +114,7 @@ def added(pages: Pages) -> str:
         + list_reliability("added"),
         pages.table.unique,
         "additions",
+        _claims(pages),
     )
 
 
@@ -101,8 +122,27 @@ def dropped(pages: Pages) -> str:
     return _per_version(
         pages,
         "What each version dropped",
-        f"Claims of the base version ({pages.name(pages.corpus.base)}) that a version leaves out, by section. "
-        + list_reliability("dropped"),
+        f"Claims of the base version ({pages.name(pages.corpus.base)}) that a version leaves out, by section: "
+        "first those with nothing close in it, then those where one of its sentences comes close without being "
+        "linked, so the claim is perhaps only reworded. " + list_reliability("dropped"),
         lambda vid: pages.table.having(vid, Status.DROPPED),
         "dropped",
+        lambda vid, _: dropped_parts(pages, vid, 3, dots=True),
     )
+
+
+def dropped_parts(pages: Pages, vid: str, level: int, *, dots: bool) -> list[str]:
+    """A version's dropped base claims: not found, then perhaps reworded with its closest sentence.
+    Also the fidelity page's list, so both say the same."""
+    missing, near = pages.table.dropped(vid, unsure=False), pages.table.dropped(vid, unsure=True)
+    parts = [f"{plural(len(missing) + len(near), 'claim')}: {len(missing)} not found, {len(near)} perhaps reworded.\n"]
+    for title, anchor, groups, after in (
+        ("Not found", "not-found", missing, lambda g: ""),
+        ("Perhaps reworded", "reworded", near, lambda g: pages.closest(g, vid, "../")),
+    ):
+        parts.append(f"{'#' * level} {title} in {pages.name(vid)} {{#{vid}-{anchor}}}\n")
+        items = by_section(
+            pages, groups, level + 1, lambda g, after=after: pages.claim_item(g, "../", dots=dots, after=after(g))
+        )
+        parts += items or ["None.\n", ""]
+    return parts

@@ -66,11 +66,17 @@ def list_reliability(kind: str) -> str:
     """How often a "dropped" or "added" list is right on stories the tool was not tuned on
     (what a reader of that list should expect), or '' when not recorded."""
     run = held_out() or {}
+    if kind == "dropped":
+        missing, there = run.get("not_found_precision"), run.get("unsure_precision")
+        if missing is None or there is None:
+            return ""
+        return (
+            f"About {in_ten(missing)} in 10 base claims listed as not found in a version are really missing "
+            f"from it; of those listed as perhaps reworded, about {in_ten(there)} in 10 are there in other words."
+        )
     share = run.get(f"{kind}_precision")
     if share is None:
         return ""
-    if kind == "dropped":
-        return f"About {in_ten(share)} in 10 base claims said to be dropped are really missing from that version."
     return f"About {in_ten(share)} in 10 sentences said to have no counterpart in the base really have none."
 
 
@@ -146,7 +152,9 @@ what a version adds and what it leaves out, comparing words by their stems and g
 
 Each rendering is **kept** (same claim), **changed** (same claim, with a difference worth
 checking), or **added** (no counterpart in the base); base claims a version lacks are
-**dropped** for it. Detectors look for evidence of a meaning-bearing difference against the
+**dropped** for it. A dropped claim whose closest sentence in that version still comes near it
+is listed apart as *perhaps reworded*, with that sentence beside it: the matcher could not tie
+them, but a reader may. Detectors look for evidence of a meaning-bearing difference against the
 base sentences a rendering is linked to: a figure stated otherwise (shares agree within 2
 points, so "about 18%" is "nearly one in five"; other amounts must be equal, or within 10% when
 either is approximate), a name on one side only (an owner glossing a name, "Anthropic's
