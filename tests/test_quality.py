@@ -176,3 +176,18 @@ def test_dropped_claims_set_apart_as_perhaps_reworded_are_the_doubtful_ones() ->
         assert scores.unsure and scores.unsure < scores.dropped, name
         assert scores.not_found_precision > scores.dropped_precision, name
         assert scores.unsure_precision > 1 - scores.dropped_precision, name
+
+
+def test_added_sentences_set_apart_as_perhaps_rewording_are_the_doubtful_ones() -> None:
+    """The same split on the other side, pooled over the dev gold (the project's seeds and the
+    science story): sentences said to be added with nothing close in the base more often really
+    have no counterpart than all sentences said to be added, and those listed as perhaps
+    rewording a base claim more often really have one."""
+    science = STORIES / "science"
+    runs = [(SEEDS, path) for path in sorted(GOLD.glob("gold-*.json"))]
+    runs += [(science / "seeds", path) for path in sorted(science.glob("gold-*.json"))]
+    scores = [score_gold(build_corpus(folder), json.loads(path.read_text(encoding="utf-8"))) for folder, path in runs]
+    pooled = sum(scores[1:], scores[0])
+    assert pooled.unsure_added and pooled.unsure_added < pooled.unlinked
+    assert pooled.nothing_close_precision > pooled.added_precision
+    assert pooled.rewords_precision > 1 - pooled.added_precision

@@ -321,3 +321,38 @@ def test_dropped_list_sets_apart_claims_perhaps_reworded_with_the_closest_senten
         assert not listed["not-found"] & listed["reworded"]
         assert listed["not-found"] | listed["reworded"] == dropped, v["id"]
     assert reworded_total
+
+
+def test_added_list_sets_apart_claims_perhaps_rewording_a_base_claim(site: Path) -> None:
+    """Each version's claims of its own (claims only it renders) are listed once, under "nothing
+    close in the base" or "perhaps rewording a base claim"; the latter quotes a base sentence and
+    links to the claim page where the base version words it so."""
+    export = json.loads((site / "export" / "corpus.json").read_text(encoding="utf-8"))
+    page = site / "lists" / "added" / "index.html"
+    doc = html(page)
+    rewording_total = 0
+    for v in export["versions"]:
+        if v["id"] == export["base"]:
+            continue
+        own = {c["id"] for c in export["claims"] if {r["version"] for r in c["renderings"]} == {v["id"]}}
+        listed: dict[str, set[str]] = {}
+        for part in ("new", "rewording"):
+            heading = doc.find(id=f"{v['id']}-{part}")
+            assert heading is not None, (v["id"], part)
+            ids = listed.setdefault(part, set())
+            for el in heading.find_all_next(["h2", "h3", "li"]):
+                if el.name in ("h2", "h3"):
+                    break
+                claim = el.find("a", href=re.compile(r"claims/"))
+                ids.add(urlparse(claim["href"]).path.rstrip("/").rsplit("/", 1)[-1])
+                near = el.find(class_="rt-near")
+                assert (near is not None) == (part == "rewording"), el.get_text()
+                if near is not None:
+                    rewording_total += 1
+                    target, _ = resolve(site, page, near.a["href"])
+                    base_claim = next(c for c in export["claims"] if target.parent.name == c["id"])
+                    base_text = next(r["text"] for r in base_claim["renderings"] if r["version"] == export["base"])
+                    assert " ".join(near.a.get_text().strip("“”").split()) == " ".join(base_text.split())
+        assert not listed["new"] & listed["rewording"]
+        assert listed["new"] | listed["rewording"] == own, v["id"]
+    assert rewording_total

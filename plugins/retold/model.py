@@ -253,16 +253,18 @@ class Moved:
 
 @dataclass(frozen=True)
 class Unsure:
-    """A base claim a version is said to drop, and that version's sentence that comes closest to
-    it: the claim may be there in words the matcher could not tie to it (`Params.unsure_score`)."""
+    """A sentence of a version and a base sentence that come close without being linked, one of
+    them linked to nothing: a base claim the version is said to drop that is perhaps only
+    reworded, or a sentence it is said to add that perhaps rewords a base claim
+    (`retold.match.align.Params.unsure_score`)."""
 
     version: str
     anchor: str
-    """The base sentence: the anchor of the claim group the version has no rendering in."""
+    """The base sentence (the anchor of its claim group)."""
     sentence: str
-    """The version's closest sentence."""
+    """The version's sentence."""
     score: float
-    """Its match score in [0, 1], below what a link needs."""
+    """Their match score in [0, 1], below what a link needs."""
 
 
 @dataclass(frozen=True)
@@ -279,6 +281,8 @@ class Corpus:
     moved: tuple[Moved, ...] = ()
     unsure: tuple[Unsure, ...] = ()
     """Dropped base claims that are perhaps only reworded, with each version's closest sentence."""
+    unsure_added: tuple[Unsure, ...] = ()
+    """Sentences said to be added that perhaps reword a base claim, with the closest base sentence."""
 
     def sentence(self, sentence_id: str) -> Sentence:
         version_id, _, n = sentence_id.rpartition("-")

@@ -126,16 +126,27 @@ def _corpus_and_lock(seeds_dir: Path, params: Params, *, use_glossary: bool, cac
     versions.sort(key=lambda v: (v.id != base.id, v.meta.file))
     links: dict[str, list[Link]] = {}
     unsure: list[Unsure] = []
+    unsure_added: list[Unsure] = []
     for v in steps(versions[1:], "align"):  # the base comes first
         aligned = cache.get(key("link", base, v, glossary, params), lambda v=v: link_to_base(v, base, glossary, params))
         links.update(aligned.links)
         unsure += [Unsure(v.id, anchor, near.source, near.score) for anchor, near in aligned.closest.items()]
+        unsure_added += [Unsure(v.id, near.target, near.source, near.score) for near in aligned.rewords.values()]
     with stage("group"):
         everything = TermIndex(
             [s for v in versions if v.id != base.id for s in v.sentences], glossary_phrases(glossary)
         )
         groups = build_groups(versions, base, links, everything, params)
-    corpus = Corpus(tuple(versions), base.id, groups, tuple(warnings), tuple(notes), glossary, unsure=tuple(unsure))
+    corpus = Corpus(
+        tuple(versions),
+        base.id,
+        groups,
+        tuple(warnings),
+        tuple(notes),
+        glossary,
+        unsure=tuple(unsure),
+        unsure_added=tuple(unsure_added),
+    )
     with stage("analyse"):
         corpus, new_lock = assign_identities(corpus, lock)
         return with_wording(annotate(corpus)), new_lock

@@ -127,6 +127,7 @@ class StatusTable:
             }
         self._stats: dict[str, VersionStats] = {}
         self._unsure = {(u.anchor, u.version): u for u in corpus.unsure}
+        self._rewords = {u.sentence: u for u in corpus.unsure_added}
 
     def of(self, group: ClaimGroup, version: str) -> Status:
         """How `version` stands to `group`: base, kept, changed, added, dropped, or absent."""
@@ -152,6 +153,11 @@ class StatusTable:
         """The base claims `version` is said to drop, in reading order: those perhaps only
         reworded (`unsure`), or those with nothing close in it."""
         return [g for g in self.having(version, Status.DROPPED) if (self.unsure(g, version) is not None) is unsure]
+
+    def rewords(self, sentence_id: str) -> Unsure | None:
+        """For a sentence said to be added, its closest base sentence when that comes near enough
+        for the sentence to perhaps reword it (`retold.match.align.Alignment`)."""
+        return self._rewords.get(sentence_id) if self._sentences.get(sentence_id) is Status.ADDED else None
 
     def unique(self, version: str) -> list[ClaimGroup]:
         """Claims that only `version` carries."""

@@ -68,6 +68,10 @@ class Scores:
     """Of the `dropped` base sentences, those listed apart as perhaps reworded (`Corpus.unsure`)…"""
     unsure_missing: int = 0
     """…of which this many are really missing (the rest are reworded, as the list suggests)."""
+    unsure_added: int = 0
+    """Of the `unlinked` target sentences, those listed apart as perhaps rewording a base claim…"""
+    unsure_added_added: int = 0
+    """…of which this many really have no counterpart."""
 
     @property
     def precision(self) -> float:
@@ -100,6 +104,20 @@ class Scores:
     def added_precision(self) -> float:
         return self.added_unlinked / self.unlinked if self.unlinked else 1.0
 
+    @property
+    def nothing_close_precision(self) -> float:
+        """Of the sentences said to be added and not listed as perhaps rewording a base claim, the
+        share that really have no counterpart."""
+        sure = self.unlinked - self.unsure_added
+        return (self.added_unlinked - self.unsure_added_added) / sure if sure else 1.0
+
+    @property
+    def rewords_precision(self) -> float:
+        """Of the sentences listed as perhaps rewording a base claim, the share that really have a
+        counterpart."""
+        n = self.unsure_added
+        return (n - self.unsure_added_added) / n if n else 1.0
+
     def __add__(self, other: Scores) -> Scores:
         """Pooled counts of two scorings (micro-averaging over several retellings)."""
         return Scores(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
@@ -112,7 +130,10 @@ class Scores:
             f"dropped right {self.dropped_right}/{self.dropped} (not found {self.dropped_right - self.unsure_missing}/"
             f"{self.dropped - self.unsure} really missing, perhaps reworded {self.unsure - self.unsure_missing}/"
             f"{self.unsure} really there); "
-            f"unlinked really added {self.added_unlinked}/{self.unlinked})"
+            f"unlinked really added {self.added_unlinked}/{self.unlinked} (nothing close "
+            f"{self.added_unlinked - self.unsure_added_added}/{self.unlinked - self.unsure_added} really added, "
+            f"perhaps rewording {self.unsure_added - self.unsure_added_added}/{self.unsure_added} really have a "
+            "counterpart))"
         )
 
 
@@ -171,6 +192,10 @@ def score(
             if g.anchor in unsure_anchors:
                 unsure |= _hit([(r.start, r.end) for r in g.renderings if r.version == reference], reference_sentences)
     unsure &= dropped
+    unsure_added: set[str] = set()
+    if reference == corpus.base:
+        near = [corpus.sentence(u.sentence) for u in corpus.unsure_added if u.version == target]
+        unsure_added = _hit([(s.start, s.end) for s in near], target_sentences) & (set(truth) - linked)
     return Scores(
         gold_links=len(gold),
         predicted=len(predicted),
@@ -186,6 +211,8 @@ def score(
         unlinked=len(set(truth) - linked),
         unsure=len(unsure),
         unsure_missing=len(unsure - gold_carried),
+        unsure_added=len(unsure_added),
+        unsure_added_added=len(unsure_added & added),
     )
 
 
@@ -380,6 +407,8 @@ def _run(check: str, scores: Scores, runs: list[dict[str, Any]]) -> None:
             "not_found_precision": round(scores.not_found_precision, 3),
             "unsure_precision": round(scores.unsure_precision, 3),
             "added_precision": round(scores.added_precision, 3),
+            "nothing_close_precision": round(scores.nothing_close_precision, 3),
+            "rewords_precision": round(scores.rewords_precision, 3),
         }
     )
 

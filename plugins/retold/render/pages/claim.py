@@ -65,6 +65,12 @@ def claim_page(pages: Pages, i: int) -> str:
             f'<p class="rt-note">Not in the base version ({pages.name(corpus.base)}): '
             f"added by {', '.join(pages.name(v) for v in g.versions)}.</p>\n"
         )
+        near = pages.rewording(g, "../")
+        if near:
+            parts.append(
+                '<p class="rt-meta" markdown>Perhaps a rewording of a base claim rather than new: a base sentence '
+                f"comes close, below what a link needs; compare the wordings.</p>\n\n- {near}\n"
+            )
     elif len(g.renderings) > 1:
         parts.append(
             '<p class="rt-meta">Each version is shown against the base wording: <ins>words it adds</ins>, '

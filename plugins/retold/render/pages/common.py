@@ -122,10 +122,17 @@ class Pages:
             return ""
         text = escape(self.corpus.sentence(near.sentence).text)
         where = f"{prefix}{version_path(version_id)}#{self.anchor(near.sentence)}"
-        return (
-            f'<span class="rt-near">closest in {self.name(version_id)}: '
-            f"{link(f'“{text}”', where, title=f'match score {near.score:.2f}, below what a link needs')}</span>"
-        )
+        return _near(f"closest in {self.name(version_id)}", text, where, near.score)
+
+    def rewording(self, g: ClaimGroup, prefix: str) -> str:
+        """Where a sentence said to be added comes close to a base sentence without being linked
+        (it perhaps rewords that claim): the base sentence, linked to its claim page; else ''."""
+        near = self.table.rewords(g.anchor)
+        if near is None:
+            return ""
+        base = self.groups_of[near.anchor][0]
+        text = escape(self.corpus.sentence(near.anchor).text)
+        return _near("closest in the base", text, prefix + claim_path(base), near.score)
 
     def claim_item(self, g: ClaimGroup, prefix: str, *, dots: bool = True, after: str = "") -> str:
         """A list item linking a claim, with one dot per version showing its status; a count
@@ -143,6 +150,14 @@ class Pages:
             for v in corpus.versions
         )
         return f"- {marks} {item}{after}"
+
+
+def _near(lead: str, text: str, where: str, score: float) -> str:
+    """A near miss beside a claim: the other sentence, quoted and linked, quieter than the claim."""
+    return (
+        f'<span class="rt-near">{lead}: '
+        f"{link(f'“{text}”', where, title=f'match score {score:.2f}, below what a link needs')}</span>"
+    )
 
 
 def strip_anchor(k: int) -> str:

@@ -9,7 +9,7 @@ from retold.analyse.detectors import KINDS, NOTES
 from retold.model import ClaimGroup, Flag, Version
 from retold.render.markup import escape, escape_heading, marked
 from retold.render.pages.common import Pages, claim_path, fidelity_path, plural
-from retold.render.pages.lists import dropped_parts
+from retold.render.pages.lists import added_parts, dropped_parts
 
 
 def _share(n: int, total: int) -> str:
@@ -67,9 +67,8 @@ def fidelity_page(pages: Pages, v: Version) -> str:
         items = by_kind.get(kind, [])
         parts.append(f"## {KINDS[kind]} {{#{kind}}}\n")
         parts += [*items, ""] if items else ["None flagged.\n"]
-    additions = pages.table.unique(v.id)
     parts.append("## Additions {#additions}\n")
-    parts += [*(pages.claim_item(g, "../", dots=False) for g in additions), ""] if additions else ["None.\n"]
+    parts += added_parts(pages, v.id, 3, dots=False)
     parts.append("## Dropped from the base {#dropped}\n")
     parts += dropped_parts(pages, v.id, 3, dots=False)
     return "\n".join(parts) + "\n"

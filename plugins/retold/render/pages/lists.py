@@ -97,24 +97,17 @@ def by_section(pages: Pages, groups: list[ClaimGroup], level: int, item: Callabl
     return parts
 
 
-def _claims(pages: Pages) -> Callable[[str, list[ClaimGroup]], list[str]]:
-    """A version's claims, counted and listed by section."""
-    return lambda vid, groups: [
-        f"{plural(len(groups), 'claim')}.\n",
-        *by_section(pages, groups, 3, lambda g: pages.claim_item(g, "../")),
-    ]
-
-
 def added(pages: Pages) -> str:
     return _per_version(
         pages,
         "What each version added",
         "Claims that only one version carries, by section: an outlet's own material, or a claim the matcher found "
-        "nowhere else. Words a version adds inside a claim it shares show on the claim's page. "
-        + list_reliability("added"),
+        "nowhere else; first those with nothing close in the base, then those whose closest base sentence comes "
+        "close without being linked, so the claim perhaps rewords it. Words a version adds inside a claim it "
+        "shares show on the claim's page. " + list_reliability("added"),
         pages.table.unique,
         "additions",
-        _claims(pages),
+        lambda vid, _: added_parts(pages, vid, 3, dots=True),
     )
 
 
@@ -135,12 +128,48 @@ def dropped_parts(pages: Pages, vid: str, level: int, *, dots: bool) -> list[str
     """A version's dropped base claims: not found, then perhaps reworded with its closest sentence.
     Also the fidelity page's list, so both say the same."""
     missing, near = pages.table.dropped(vid, unsure=False), pages.table.dropped(vid, unsure=True)
-    parts = [f"{plural(len(missing) + len(near), 'claim')}: {len(missing)} not found, {len(near)} perhaps reworded.\n"]
-    for title, anchor, groups, after in (
-        ("Not found", "not-found", missing, lambda g: ""),
-        ("Perhaps reworded", "reworded", near, lambda g: pages.closest(g, vid, "../")),
-    ):
-        parts.append(f"{'#' * level} {title} in {pages.name(vid)} {{#{vid}-{anchor}}}\n")
+    return _halves(
+        pages,
+        level,
+        dots,
+        f"{plural(len(missing) + len(near), 'claim')}: {len(missing)} not found, {len(near)} perhaps reworded.\n",
+        (
+            (f"Not found in {pages.name(vid)}", f"{vid}-not-found", missing, lambda g: ""),
+            (f"Perhaps reworded in {pages.name(vid)}", f"{vid}-reworded", near, lambda g: pages.closest(g, vid, "../")),
+        ),
+    )
+
+
+def added_parts(pages: Pages, vid: str, level: int, *, dots: bool) -> list[str]:
+    """A version's claims of its own: nothing close in the base, then perhaps rewording a base
+    claim, with the closest base sentence. Also the fidelity page's list."""
+    groups = pages.table.unique(vid)
+    near = [g for g in groups if pages.table.rewords(g.anchor) is not None]
+    plain = [g for g in groups if g not in near]
+    return _halves(
+        pages,
+        level,
+        dots,
+        f"{plural(len(groups), 'claim')}: {len(plain)} with nothing close in the base, "
+        f"{len(near)} perhaps rewording a base claim.\n",
+        (
+            ("Nothing close in the base", f"{vid}-new", plain, lambda g: ""),
+            ("Perhaps rewording a base claim", f"{vid}-rewording", near, lambda g: pages.rewording(g, "../")),
+        ),
+    )
+
+
+def _halves(
+    pages: Pages,
+    level: int,
+    dots: bool,
+    summary: str,
+    halves: tuple[tuple[str, str, list[ClaimGroup], Callable[[ClaimGroup], str]], ...],
+) -> list[str]:
+    """A count, then each half of a list under its own heading, by section."""
+    parts = [summary]
+    for title, anchor, groups, after in halves:
+        parts.append(f"{'#' * level} {title} {{#{anchor}}}\n")
         items = by_section(
             pages, groups, level + 1, lambda g, after=after: pages.claim_item(g, "../", dots=dots, after=after(g))
         )

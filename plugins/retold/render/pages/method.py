@@ -74,10 +74,13 @@ def list_reliability(kind: str) -> str:
             f"About {in_ten(missing)} in 10 base claims listed as not found in a version are really missing "
             f"from it; of those listed as perhaps reworded, about {in_ten(there)} in 10 are there in other words."
         )
-    share = run.get(f"{kind}_precision")
-    if share is None:
+    new, rewords = run.get("nothing_close_precision"), run.get("rewords_precision")
+    if new is None or rewords is None:
         return ""
-    return f"About {in_ten(share)} in 10 sentences said to have no counterpart in the base really have none."
+    return (
+        f"About {in_ten(new)} in 10 claims listed with nothing close in the base really have no counterpart "
+        f"there; of those listed as perhaps rewording a base claim, about {in_ten(rewords)} in 10 do."
+    )
 
 
 def _accuracy_table() -> str:
@@ -154,18 +157,20 @@ Each rendering is **kept** (same claim), **changed** (same claim, with a differe
 checking), or **added** (no counterpart in the base); base claims a version lacks are
 **dropped** for it. A dropped claim whose closest sentence in that version still comes near it
 is listed apart as *perhaps reworded*, with that sentence beside it: the matcher could not tie
-them, but a reader may. Detectors look for evidence of a meaning-bearing difference against the
-base sentences a rendering is linked to: a figure stated otherwise (shares agree within 2
-points, so "about 18%" is "nearly one in five"; other amounts must be equal, or within 10% when
-either is approximate), a name on one side only (an owner glossing a name, "Anthropic's
-Claude", is no new name), a hedge ("may", "nominally") or a negation added or removed ("can't"
-and "prohibited" deny alike; "no longer just … but also" adds), a claim credited to another
-source or its source dropped (the same source restated, "according to the FTC", is no change),
-the base's editor's note credited to the author, a cause added ("because", "which is why"), a
-claim made stronger ("completely" added, "almost" dropped), words put in quotation marks that
-the base does not say, or a shift on a graded scale ("wary" → "esteem", "an open question" →
-"found"). Flags quote the words on both sides; they are evidence for a reader to check, not
-verdicts.
+them, but a reader may. Likewise a sentence linked to nothing whose closest base sentence comes
+near it is listed as *perhaps rewording* that base claim, apart from what is plainly new.
+
+Detectors look for evidence of a meaning-bearing difference against the base sentences a
+rendering is linked to: a figure stated otherwise (shares agree within 2 points, so "about 18%"
+is "nearly one in five"; other amounts must be equal, or within 10% when either is approximate),
+a name on one side only (an owner glossing a name, "Anthropic's Claude", is no new name), a
+hedge ("may", "nominally") or a negation added or removed ("can't" and "prohibited" deny alike;
+"no longer just … but also" adds), a claim credited to another source or its source dropped (the
+same source restated, "according to the FTC", is no change), the base's editor's note credited
+to the author, a cause added ("because", "which is why"), a claim made stronger ("completely"
+added, "almost" dropped), words put in quotation marks that the base does not say, or a shift on
+a graded scale ("wary" → "esteem", "an open question" → "found"). Flags quote the words on both
+sides; they are evidence for a reader to check, not verdicts.
 
 Each kind was measured on careful readers' gold: how often it fires on sentences they marked
 faithful against those they marked distorted. A kind that did not fire on a clearly larger
