@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from .conftest import BASE_FILE, SEEDS
 from .sitekit import build_site
@@ -25,6 +25,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def items_under(heading: Tag) -> list[Tag]:
+    """The list items after `heading`, up to the next h2 or h3."""
+    items = []
+    for el in heading.find_all_next(["h2", "h3", "li"]):
+        if el.name in ("h2", "h3"):
+            break
+        items.append(el)
+    return items
 
 
 def resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
@@ -154,7 +164,12 @@ def test_version_pages_mark_each_sentence_with_its_status(site: Path) -> None:
         assert all(g.has_attr("hidden") for g in gone)
         index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
         indexed = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(f"versions/{v['id']}/"))
-        assert not any(g.get_text(" ", strip=True)[8:60] in indexed for g in gone)
+        words = [" ".join(g.find_all(string=True, recursive=False)).strip()[:50] for g in gone]
+        assert all(words) and not any(w in indexed for w in words)
+        # those perhaps only reworded are tagged so, as on the dropped list
+        tags = Counter(g.select_one(".rt-tag").get_text() for g in gone)
+        reworded = len(items_under(html(site / "lists" / "dropped" / "index.html").find(id=f"{v['id']}-reworded")))
+        assert tags["perhaps reworded"] == reworded and tags["dropped"] == len(dropped) - reworded
         assert soup.select_one(f"article a[href$='compare/{v['id']}/']") is not None
 
 
@@ -304,9 +319,7 @@ def test_dropped_list_sets_apart_claims_perhaps_reworded_with_the_closest_senten
             heading = doc.find(id=f"{v['id']}-{part}")
             assert heading is not None, (v["id"], part)
             ids = listed.setdefault(part, set())
-            for el in heading.find_all_next(["h2", "h3", "li"]):
-                if el.name in ("h2", "h3"):
-                    break
+            for el in items_under(heading):
                 claim = el.find("a", href=re.compile(r"claims/"))
                 ids.add(urlparse(claim["href"]).path.rstrip("/").rsplit("/", 1)[-1])
                 near = el.find(class_="rt-near")
@@ -340,9 +353,7 @@ def test_added_list_sets_apart_claims_perhaps_rewording_a_base_claim(site: Path)
             heading = doc.find(id=f"{v['id']}-{part}")
             assert heading is not None, (v["id"], part)
             ids = listed.setdefault(part, set())
-            for el in heading.find_all_next(["h2", "h3", "li"]):
-                if el.name in ("h2", "h3"):
-                    break
+            for el in items_under(heading):
                 claim = el.find("a", href=re.compile(r"claims/"))
                 ids.add(urlparse(claim["href"]).path.rstrip("/").rsplit("/", 1)[-1])
                 near = el.find(class_="rt-near")

@@ -34,13 +34,14 @@ def _dropped_after(pages: Pages, v: Version) -> dict[str | None, list[ClaimGroup
     return out
 
 
-def _gone(pages: Pages, groups: list[ClaimGroup]) -> str:
+def _gone(pages: Pages, v: Version, groups: list[ClaimGroup]) -> str:
     """Dropped base claims at their place, hidden until the reader asks for them (and never
-    indexed for search: the words are the base version's, on its own page)."""
+    indexed for search: the words are the base version's, on its own page); those perhaps only
+    reworded say so, as the dropped list does."""
     base = pages.corpus.base
     items = "\n".join(
         f'<p class="rt-gone" data-status="dropped" data-search-exclude hidden markdown>'
-        f'<span class="rt-tag">dropped</span> '
+        f'<span class="rt-tag">{"perhaps reworded" if pages.table.unsure(g, v.id) else "dropped"}</span> '
         f"{escape(next(r.text for r in g.renderings if r.version == base))} "
         f"{link('⇄', '../' + claim_path(g), title='Compare: ' + g.label, attrs='{.rt-x}')}</p>"
         for g in groups
@@ -124,7 +125,7 @@ def version_page(pages: Pages, v: Version) -> str:
     parts = _header(pages, v)
     dropped = _dropped_after(pages, v) if v.id != pages.corpus.base else {}
     if None in dropped:
-        parts.append(_gone(pages, dropped[None]))
+        parts.append(_gone(pages, v, dropped[None]))
     front_open = False
     for block_index, sentences in _blocks(v):
         b = v.blocks[block_index]
@@ -147,7 +148,7 @@ def version_page(pages: Pages, v: Version) -> str:
             parts.append(" ".join(_sentence(pages, s) for s in sentences) + "\n")
         gone = [g for s in sentences for g in dropped.get(s.id, [])]
         if gone:
-            parts.append(_gone(pages, gone))
+            parts.append(_gone(pages, v, gone))
     if front_open:
         parts.append("</div>\n")
     return "\n".join(parts)
