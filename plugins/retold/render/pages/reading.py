@@ -32,10 +32,13 @@ retelling kept, changed, dropped or added. One version, **{pages.name(corpus.bas
 ## Five ways in
 
 1. **What did a version drop?** Open the version's page and press *Show the dropped claims*:
-   they appear where they would have stood, in a dashed box labelled *dropped*. Or read the
-   [dropped list](lists/dropped.md), grouped by section.
+   they appear where they would have stood, in a dashed box labelled *dropped*, or *perhaps
+   reworded* where one of the version's sentences comes close. Or read the
+   [dropped list](lists/dropped.md), grouped by section, with those close sentences quoted:
+   the matcher could not tie them to the claim, but you can judge.
 2. **What did it add?** On the version's page, added sentences are marked with a dotted line;
-   the [added list](lists/added.md) gathers them.
+   the [added list](lists/added.md) gathers them, apart from those that perhaps reword a base
+   claim (the closest base sentence is quoted beside them).
 3. **Where does the meaning change?** Each version's [fidelity page](fidelity/index.md) lists
    the flagged differences by kind, each with the version's own wording.
 4. **One claim in every version?** A claim page shows each wording against the base:
@@ -47,7 +50,8 @@ retelling kept, changed, dropped or added. One version, **{pages.name(corpus.bas
 ## Marks on a version's page
 
 Sentences are underlined by how they stand to the base: a solid line for kept, a wavy line for
-changed, a dotted line for added, and the word *dropped* on base claims shown at their place.
+changed, a dotted line for added, and the word *dropped* (or *perhaps reworded*) on base claims
+shown at their place.
 Each mark is named in the key at the top of the page, so colour is never the only cue. The ⇄
 after a sentence opens its claim page.
 
