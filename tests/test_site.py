@@ -302,37 +302,45 @@ def test_no_bare_scores_on_claim_pages(site: Path) -> None:
             assert not re.search(r"\b0\.\d\d\b", who.get_text()), who.get_text()
 
 
+def two_halves(site: Path, page: Path, version: str, halves: tuple[str, str]) -> tuple[dict[str, set[str]], list[Tag]]:
+    """The claim ids listed under each half of a version's list on `page` (anchors
+    `<version>-<half>`), and the near-miss marks of the second half, checking that only the second
+    half's items have one."""
+    doc = html(page)
+    listed: dict[str, set[str]] = {}
+    near_marks = []
+    for half in halves:
+        heading = doc.find(id=f"{version}-{half}")
+        assert heading is not None, (version, half)
+        for el in items_under(heading):
+            claim = el.find("a", href=re.compile(r"claims/"))
+            listed.setdefault(half, set()).add(urlparse(claim["href"]).path.rstrip("/").rsplit("/", 1)[-1])
+            near = el.find(class_="rt-near")
+            assert (near is not None) == (half == halves[1]), el.get_text()
+            near_marks += [near] if near is not None else []
+    assert not listed.get(halves[0], set()) & listed.get(halves[1], set())
+    return listed, near_marks
+
+
 def test_dropped_list_sets_apart_claims_perhaps_reworded_with_the_closest_sentence(site: Path) -> None:
     """Each version's dropped claims (the export's `dropped_by`) are listed once, under "not
     found" or "perhaps reworded"; a "perhaps reworded" item quotes a sentence of that version
     and links to that very sentence on its version page."""
     export = json.loads((site / "export" / "corpus.json").read_text(encoding="utf-8"))
     page = site / "lists" / "dropped" / "index.html"
-    doc = html(page)
     reworded_total = 0
     for v in export["versions"]:
         if v["id"] == export["base"]:
             continue
         dropped = {c["id"] for c in export["claims"] if v["id"] in c["dropped_by"]}
-        listed: dict[str, set[str]] = {}
-        for part in ("not-found", "reworded"):
-            heading = doc.find(id=f"{v['id']}-{part}")
-            assert heading is not None, (v["id"], part)
-            ids = listed.setdefault(part, set())
-            for el in items_under(heading):
-                claim = el.find("a", href=re.compile(r"claims/"))
-                ids.add(urlparse(claim["href"]).path.rstrip("/").rsplit("/", 1)[-1])
-                near = el.find(class_="rt-near")
-                assert (near is not None) == (part == "reworded"), el.get_text()
-                if near is not None:
-                    reworded_total += 1
-                    target, anchor = resolve(site, page, near.a["href"])
-                    assert target == site / "versions" / v["id"] / "index.html"
-                    sentence = html(target).find(id=anchor)
-                    quoted = near.a.get_text().strip("“”")
-                    assert " ".join(quoted.split()) in " ".join(sentence.get_text().split())
-        assert not listed["not-found"] & listed["reworded"]
-        assert listed["not-found"] | listed["reworded"] == dropped, v["id"]
+        listed, near_marks = two_halves(site, page, v["id"], ("not-found", "reworded"))
+        assert set().union(*listed.values()) == dropped, v["id"]
+        for near in near_marks:
+            target, anchor = resolve(site, page, near.a["href"])
+            assert target == site / "versions" / v["id"] / "index.html"
+            sentence = html(target).find(id=anchor)
+            assert " ".join(near.a.get_text().strip("“”").split()) in " ".join(sentence.get_text().split())
+        reworded_total += len(near_marks)
     assert reworded_total
 
 
@@ -342,28 +350,17 @@ def test_added_list_sets_apart_claims_perhaps_rewording_a_base_claim(site: Path)
     links to the claim page where the base version words it so."""
     export = json.loads((site / "export" / "corpus.json").read_text(encoding="utf-8"))
     page = site / "lists" / "added" / "index.html"
-    doc = html(page)
     rewording_total = 0
     for v in export["versions"]:
         if v["id"] == export["base"]:
             continue
         own = {c["id"] for c in export["claims"] if {r["version"] for r in c["renderings"]} == {v["id"]}}
-        listed: dict[str, set[str]] = {}
-        for part in ("new", "rewording"):
-            heading = doc.find(id=f"{v['id']}-{part}")
-            assert heading is not None, (v["id"], part)
-            ids = listed.setdefault(part, set())
-            for el in items_under(heading):
-                claim = el.find("a", href=re.compile(r"claims/"))
-                ids.add(urlparse(claim["href"]).path.rstrip("/").rsplit("/", 1)[-1])
-                near = el.find(class_="rt-near")
-                assert (near is not None) == (part == "rewording"), el.get_text()
-                if near is not None:
-                    rewording_total += 1
-                    target, _ = resolve(site, page, near.a["href"])
-                    base_claim = next(c for c in export["claims"] if target.parent.name == c["id"])
-                    base_text = next(r["text"] for r in base_claim["renderings"] if r["version"] == export["base"])
-                    assert " ".join(near.a.get_text().strip("“”").split()) == " ".join(base_text.split())
-        assert not listed["new"] & listed["rewording"]
-        assert listed["new"] | listed["rewording"] == own, v["id"]
+        listed, near_marks = two_halves(site, page, v["id"], ("new", "rewording"))
+        assert set().union(*listed.values()) == own, v["id"]
+        for near in near_marks:
+            target, _ = resolve(site, page, near.a["href"])
+            base_claim = next(c for c in export["claims"] if target.parent.name == c["id"])
+            base_text = next(r["text"] for r in base_claim["renderings"] if r["version"] == export["base"])
+            assert " ".join(near.a.get_text().strip("“”").split()) == " ".join(base_text.split())
+        rewording_total += len(near_marks)
     assert rewording_total

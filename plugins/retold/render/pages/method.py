@@ -62,25 +62,31 @@ def held_out_summary() -> str:
     )
 
 
+RELIABILITY = {
+    "dropped": (
+        "not_found_precision",
+        "unsure_precision",
+        "About {} in 10 base claims listed as not found in a version are really missing from it; of those "
+        "listed as perhaps reworded, about {} in 10 are there in other words.",
+    ),
+    "added": (
+        "nothing_close_precision",
+        "rewords_precision",
+        "About {} in 10 claims listed with nothing close in the base really have no counterpart there; of "
+        "those listed as perhaps rewording a base claim, about {} in 10 do.",
+    ),
+}
+"""For each list, the recorded shares its two halves were right, and the sentence stating them."""
+
+
 def list_reliability(kind: str) -> str:
-    """How often a "dropped" or "added" list is right on stories the tool was not tuned on
-    (what a reader of that list should expect), or '' when not recorded."""
+    """How often each half of a "dropped" or "added" list is right on stories the tool was not
+    tuned on (what a reader of that list should expect), or '' when not recorded."""
     run = held_out() or {}
-    if kind == "dropped":
-        missing, there = run.get("not_found_precision"), run.get("unsure_precision")
-        if missing is None or there is None:
-            return ""
-        return (
-            f"About {in_ten(missing)} in 10 base claims listed as not found in a version are really missing "
-            f"from it; of those listed as perhaps reworded, about {in_ten(there)} in 10 are there in other words."
-        )
-    new, rewords = run.get("nothing_close_precision"), run.get("rewords_precision")
-    if new is None or rewords is None:
+    plain, unsure, sentence = RELIABILITY[kind]
+    if run.get(plain) is None or run.get(unsure) is None:
         return ""
-    return (
-        f"About {in_ten(new)} in 10 claims listed with nothing close in the base really have no counterpart "
-        f"there; of those listed as perhaps rewording a base claim, about {in_ten(rewords)} in 10 do."
-    )
+    return sentence.format(in_ten(run[plain]), in_ten(run[unsure]))
 
 
 def _accuracy_table() -> str:
