@@ -55,6 +55,7 @@ def fidelity_page(pages: Pages, v: Version) -> str:
         f"| kept | {_share(s.kept, s.base_claims)} |",
         f"| changed (flagged) | {_share(s.changed, s.base_claims)} |",
         f"| dropped | {_share(s.dropped, s.base_claims)} |",
+        f"| … of which [perhaps reworded](#{v.id}-reworded) | {len(pages.table.dropped(v.id, unsure=True))} |",
         f"| **added** (only this version) | {s.unique} |\n",
         "Flags are evidence, not verdicts: each one shows this version's wording and the base's, "
         "with the words it is about marked. Weaker kinds of evidence are shown only on claim pages, "
