@@ -130,8 +130,8 @@ def _corpus_and_lock(seeds_dir: Path, params: Params, *, use_glossary: bool, cac
     for v in steps(versions[1:], "align"):  # the base comes first
         aligned = cache.get(key("link", base, v, glossary, params), lambda v=v: link_to_base(v, base, glossary, params))
         links.update(aligned.links)
-        unsure += [Unsure(v.id, anchor, near.source, near.score) for anchor, near in aligned.closest.items()]
-        unsure_added += [Unsure(v.id, near.target, near.source, near.score) for near in aligned.rewords.values()]
+        unsure += [Unsure(v.id, n.target, n.source, n.score) for n in aligned.closest.values()]
+        unsure_added += [Unsure(v.id, n.target, n.source, n.score) for n in aligned.rewords.values()]
     with stage("group"):
         everything = TermIndex(
             [s for v in versions if v.id != base.id for s in v.sentences], glossary_phrases(glossary)

@@ -184,18 +184,15 @@ def score(
     right = {t for t, _ in predicted & gold}
     dropped = rendered - linked_here
     gold_carried = carried if carried is not None else {r for rs in truth.values() for r in rs}
-    # base sentences listed as perhaps reworded (only when the reference is the base they anchor)
-    unsure_anchors = {u.anchor for u in corpus.unsure if u.version == target}
-    unsure = set()
-    if reference == corpus.base:
-        for g in corpus.groups:
-            if g.anchor in unsure_anchors:
-                unsure |= _hit([(r.start, r.end) for r in g.renderings if r.version == reference], reference_sentences)
-    unsure &= dropped
+    # the halves listed as perhaps reworded / rewording: near misses against the base, so only
+    # when the reference is the base
+    unsure: set[str] = set()
     unsure_added: set[str] = set()
     if reference == corpus.base:
-        near = [corpus.sentence(u.sentence) for u in corpus.unsure_added if u.version == target]
-        unsure_added = _hit([(s.start, s.end) for s in near], target_sentences) & (set(truth) - linked)
+        spans = [corpus.sentence(u.anchor) for u in corpus.unsure if u.version == target]
+        unsure = _hit([(s.start, s.end) for s in spans], reference_sentences) & dropped
+        spans = [corpus.sentence(u.sentence) for u in corpus.unsure_added if u.version == target]
+        unsure_added = _hit([(s.start, s.end) for s in spans], target_sentences) & (set(truth) - linked)
     return Scores(
         gold_links=len(gold),
         predicted=len(predicted),

@@ -64,7 +64,7 @@ def _per_version(
     intro: str,
     pick: Callable[[str], list[ClaimGroup]],
     anchor: str,
-    body: Callable[[str, list[ClaimGroup]], list[str]],
+    body: Callable[[str], list[str]],
 ) -> str:
     """Each version's picked claims (`body` lays them out); for a large corpus, a table of counts
     linking each version's fidelity page."""
@@ -81,12 +81,12 @@ def _per_version(
             continue
         groups = pick(v.id)
         parts.append(f"## {pages.name(v.id)} {{#{v.id}}}\n")
-        parts += body(v.id, groups) if groups else ["None.\n"]
+        parts += body(v.id) if groups else ["None.\n"]
         parts.append("")
     return "\n".join(parts)
 
 
-def by_section(pages: Pages, groups: list[ClaimGroup], level: int, item: Callable[[ClaimGroup], str]) -> list[str]:
+def _by_section(pages: Pages, groups: list[ClaimGroup], level: int, item: Callable[[ClaimGroup], str]) -> list[str]:
     """`groups` under headings of the base version's sections, in reading order, one `item` each."""
     picked = {g.id for g in groups}
     parts = []
@@ -107,7 +107,7 @@ def added(pages: Pages) -> str:
         "shares show on the claim's page. " + list_reliability("added"),
         pages.table.unique,
         "additions",
-        lambda vid, _: added_parts(pages, vid, 3, dots=True),
+        lambda vid: added_parts(pages, vid, 3, dots=True),
     )
 
 
@@ -120,7 +120,7 @@ def dropped(pages: Pages) -> str:
         "linked, so the claim is perhaps only reworded. " + list_reliability("dropped"),
         lambda vid: pages.table.having(vid, Status.DROPPED),
         "dropped",
-        lambda vid, _: dropped_parts(pages, vid, 3, dots=True),
+        lambda vid: dropped_parts(pages, vid, 3, dots=True),
     )
 
 
@@ -170,7 +170,7 @@ def _halves(
     parts = [summary]
     for title, anchor, groups, after in halves:
         parts.append(f"{'#' * level} {title} {{#{anchor}}}\n")
-        items = by_section(
+        items = _by_section(
             pages, groups, level + 1, lambda g, after=after: pages.claim_item(g, "../", dots=dots, after=after(g))
         )
         parts += items or ["None.\n", ""]
