@@ -223,6 +223,10 @@ def test_an_exact_count_must_be_equal() -> None:
             "Developers are prohibited from using AI on each randomly assigned issue.",
         ),
         ("So each developer worked on a mix of AI tasks and no-AI tasks.", "Each developer worked on AI tasks."),
+        (
+            "The regulator says the shop makes it difficult for buyers to contact its support staff.",
+            "Buyers cannot easily contact the shop's support staff, the regulator found.",
+        ),
     ],
 )
 def test_negations_that_mean_the_same_are_no_change(here: str, base: str) -> None:
@@ -270,6 +274,21 @@ def test_an_owner_glossing_a_name_is_no_new_name(here: str) -> None:
     base = "Most AI developers in China are fascinated by Claude and use it in their work."
     assert "entity" not in kinds(here, base)
     assert "entity" in kinds(here.replace("Anthropic's", "Google and").replace("Anthropic’s", "Google and"), base)
+
+
+@pytest.mark.parametrize(
+    "here",
+    [
+        "The Union fined the Korean-owned retailer in March, the European Union said on Monday.",
+        "On Monday the European Union fined the U.S.-based retailer.",
+    ],
+)
+def test_dates_descriptors_and_spelled_out_acronyms_are_no_new_names(here: str) -> None:
+    """A month or weekday dates a claim, "Korean-owned" describes a party named otherwise, and
+    "European Union" is the base's "EU" spelled out: none is a name the wording brings in."""
+    base = "The EU fined the retailer."
+    assert "entity" not in kinds(here, base), compare(here, base, base, CTX)
+    assert "entity" in kinds(here.replace("retailer", "retailer Acme Group"), base)
 
 
 def test_editors_note_credited_to_the_author() -> None:

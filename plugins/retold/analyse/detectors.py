@@ -98,10 +98,13 @@ HEDGES = frozenset(
     ]
 )
 NEGATIONS = frozenset(["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "n't"])
-# Words that deny by their meaning: "can't use" and "prohibited from using" say the same.
+# Words that deny by their meaning: "can't use" and "prohibited from using" say the same, and so do
+# "cannot easily contact" and "makes it difficult to contact".
 NEGATIVE_STEMS = frozenset(
     stem(w)
     for w in (
+        "difficult",
+        "difficulties",
         "prohibited",
         "banned",
         "forbidden",
@@ -412,10 +415,28 @@ class Pair:
     editorial: str = ""
 
 
+CALENDAR = frozenset(
+    [
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    ]
+)
+"""Capitalised words that date a claim rather than name a party ("in February", "a Monday
+statement"): a date a wording adds or drops is the number detector's business, not a new name."""
+
+
 def _entities(text: str, ctx: Context) -> dict[str, str]:
     """Canonical key -> surface form of the names in a text: glossary entities (any of their
     names, by the one finder `retold.text.terms.mentions`) under their term, then other
-    capitalised names that are neither common words nor the author's."""
+    capitalised names that are neither common words, dates nor the author's. A name written
+    only as the first half of a compound modifier ("Chinese-owned", "U.S.-based", "China-linked")
+    describes a party the sentence names otherwise, and is left out too.
+
+    >>> ctx = Context(Glossary(), frozenset(), frozenset())
+    >>> sorted(_entities("The Chinese-owned firm met Acme Corp on Monday in February.", ctx))
+    ['acme corp']
+    """
     found: dict[str, str] = {}
     spans: list[tuple[int, int]] = []
     for a, b, term in mentions(text, ctx.phrases):
@@ -429,7 +450,14 @@ def _entities(text: str, ctx: Context) -> dict[str, str]:
             continue  # a glossary name, or a gloss of the words before it ("language models (LLMs)")
         said = [(a, b, bare(w)) for a, b, w, _ in word_spans(m.group()) if w != "of"]
         # telling words are written with a capital: "Chinese-style" names nothing if "Chinese" is common
-        telling = [(a, b) for a, b, w in said if not m.group()[a].islower() and w not in ctx.common]
+        telling = [
+            (a, b)
+            for a, b, w in said
+            if not m.group()[a].islower()
+            and w not in ctx.common
+            and w not in CALENDAR
+            and not re.match(r"-[a-z]", m.group()[b : b + 2])  # a descriptor: "Chinese-owned"
+        ]
         keep = [(a, b) for a, b in telling if m.group()[a:b].lower() not in STOPWORDS]
         if not keep or (m.start() == 0 and len(said) == 1):
             continue
@@ -646,6 +674,22 @@ def _spells(text: str, name: str) -> bool:
     return len(stem_) >= 4 and any(text[a].isupper() and w.startswith(stem_) and w != stem_ for a, _, w, _ in spans)
 
 
+def _abbreviated(text: str, here: str, name: str) -> bool:
+    """Whether `text` names `name` (as written in `here`, with the capitalised words before it)
+    by the acronym of those words: "EU" for "European Union", "FTC" for "Federal Trade Commission".
+
+    >>> _abbreviated("The EU warns.", "The European Union has warned Shein.", "Union")
+    True
+    >>> _abbreviated("The EU warns.", "The Union has warned Shein.", "Union")
+    False
+    """
+    acronyms = {w for w in re.findall(r"\b[A-Z]{2,6}\b", text)}
+    for m in re.finditer(r"((?:\b[A-Z][\w'’.-]*\s+(?:of\s+)?)*)" + re.escape(name), here):
+        if len(initials := _initials(m.group())) >= 2 and initials in acronyms:
+            return True
+    return False
+
+
 def detect_entities(p: Pair, ctx: Context) -> list[Flag]:
     mine, theirs = _entities(p.here, ctx), _entities(p.base, ctx)
     base_terms = set(terms(p.base, ctx.phrases))
@@ -657,6 +701,7 @@ def detect_entities(p: Pair, ctx: Context) -> list[Flag]:
         and not set(_name_terms(mine[k], ctx)) <= base_terms
         and bare(_plain(mine[k]).split()[0]) not in glosses
         and not _spells(p.base, mine[k])
+        and not _abbreviated(p.base, p.here, mine[k])
     ]
     if not extra:
         return []
