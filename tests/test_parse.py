@@ -90,6 +90,16 @@ def test_sentence_broken_across_paragraphs_is_one_block() -> None:
     assert text[blocks[0].start : blocks[0].end].endswith("labs.")
 
 
+def test_a_line_without_a_full_stop_keeps_the_paragraph_after_a_blank_line_apart() -> None:
+    """A dateline, a photo credit or a figure caption ends without a full stop; the paragraph after
+    the blank line is not its continuation (real lines from a press release and an agency piece)."""
+    for first in ("published on: 08.10.2025", "A TikTok logo is seen in this picture. REUTERS/File photo"):
+        text = f"{first}\n\nThe Bundeskartellamt has today initiated proceedings against the platform.\n"
+        assert [body for _, body in kinds(text)][-1].startswith("The Bundeskartellamt")
+    text = "If you prefer code,\n\ntime(task) = speedup * est_time(task)\n\nIs that a good model?\n"
+    assert [body.split()[0] for _, body in kinds(text)] == ["If", "Is"]
+
+
 def test_seed_blocks_have_exact_offsets() -> None:
     seeds, _ = load_seeds(SEEDS, [])
     for seed in seeds:

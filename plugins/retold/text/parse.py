@@ -114,23 +114,35 @@ def _kind(line: _Line, first: bool) -> BlockKind:
     return BlockKind.PARAGRAPH
 
 
-def _merge_broken(lines: list[_Line], kinds: list[BlockKind]) -> list[tuple[int, int, BlockKind]]:
-    """Join a prose line that stops mid-sentence with the prose line that continues it."""
+def _merge_broken(text: str, lines: list[_Line], kinds: list[BlockKind]) -> list[tuple[int, int, BlockKind]]:
+    r"""Join a prose line that stops mid-sentence with the prose line that continues it.
+
+    Across a blank line the continuation must show itself: the first line stops open (a comma, a
+    dash, an opening quote) or the next begins in lower case. Otherwise a caption, a dateline
+    ("published on: 08.10.2025") or a formula that ends without a full stop would swallow the
+    paragraph after it, and their words would be matched as part of its first claim.
+
+    >>> text = "published on: 08.10.2025\n\nThe office opened a case.\nIt was wrapped\nhere."
+    >>> blocks = _merge_broken(text, _lines(text), [BlockKind.PARAGRAPH] * 4)
+    >>> [text[a:b].replace("\n", " / ") for a, b, _ in blocks]
+    ['published on: 08.10.2025', 'The office opened a case.', 'It was wrapped / here.']
+    """
     merged: list[tuple[int, int, BlockKind]] = []
-    prev_text = ""
+    prev: _Line | None = None
     for line, kind in zip(lines, kinds, strict=True):
         if (
-            merged
+            prev is not None
             and kind is BlockKind.PARAGRAPH
             and merged[-1][2] in (BlockKind.PARAGRAPH, BlockKind.ITEM)
-            and not _ends_sentence(prev_text)
-            and not prev_text.endswith((":", "："))
+            and not _ends_sentence(prev.text)
+            and not prev.text.endswith((":", "："))
+            and (text.count("\n", prev.end, line.start) < 2 or _ends_open(prev.text) or line.text[:1].islower())
         ):
             start, _, prev_kind = merged[-1]
             merged[-1] = (start, line.end, prev_kind)
         else:
             merged.append((line.start, line.end, kind))
-        prev_text = line.text
+        prev = line
     return merged
 
 
@@ -155,7 +167,7 @@ def parse_blocks(text: str) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
     marker = _front_marker(lines)
     if marker is not None:
         kinds[marker] = BlockKind.BOILERPLATE
-    merged = _merge_broken(lines, kinds)
+    merged = _merge_broken(text, lines, kinds)
     if marker is not None:
         n_front = sum(1 for start, _, _ in merged if start < lines[marker].start)
     else:
