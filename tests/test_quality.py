@@ -86,9 +86,13 @@ def _retold_from_primary(story: Path) -> bool:
 
 RETOLD_STORIES = sorted(p.name for p in STORIES.iterdir() if (p / "sources.yml").is_file() and _retold_from_primary(p))
 
-# Held-out stories whose primary the base choice is known to miss. Recorded, not tuned away: the choice
-# must not be fitted to held-out data. strict, so a change that starts choosing the primary shows up.
+# Stories whose primary the base choice is known to miss, each recorded when the story was first scored
+# (held out at the time; see split.yml for which are dev now), not tuned away. strict, so a change that
+# starts choosing the primary shows up.
 BASE_MISSES = {
+    "adtech": "only The Record retells Amnesty's statement; TechRepublic and Engadget report the same court ruling "
+    "from other statements (Engadget's appeared two days before Amnesty's), so the texts share the ruling rather "
+    "than the primary, and source_rank picks Engadget (tests/data/stories/adtech/NOTES.md)",
     "minors": "the primary is the Commission's 230-word news item; every retelling is longer and also draws on the "
     "full press release, and source_rank picks Euronews (tests/data/stories/minors/NOTES.md)",
     "replika": "the primary is the Garante's English item; Reuters worked from the Italian release and PYMNTS and "
@@ -116,7 +120,7 @@ def test_without_a_manifest_the_primary_text_is_the_base(story: str, tmp_path: P
 
 
 # Padded cases the choice is known to miss, first seen on the stories added after the choice was made
-# (mcp, temu: held out). Recorded as they came, not tuned away; strict, so a fix shows up. In each, padding
+# (mcp, temu: held out then). Recorded as they came, not tuned away; strict, so a fix shows up. In each, padding
 # one short retelling lets the closest full rewrite (Kavour, heise) outrank the primary.
 PADDED_MISSES = {
     ("mcp", "002_nicholasgriffin.txt"): "001_kavour.txt, a close rewrite longer than the primary, is chosen",

@@ -191,8 +191,8 @@ at least one right one; *precision* is the share of links that are right; *cover
 scored sentences that appear in some claim; *dropped precision* is the share of claims a
 "dropped" list names that a careful reader also finds missing. The gold checks are hand-made
 alignments of retellings with their primary text: two versions of this site's first corpus and
-real stories (a company announcement, a regulator's finding, a study) with three or four outlets'
-retellings each, kept in the project's `tests/data/stories/`. The matcher's weights were chosen on
+real stories (a company announcement, regulators' findings and guidelines, a study, a rights group's
+statement on a court ruling) with three to five outlets' retellings each, kept in the project's `tests/data/stories/`. The matcher's weights were chosen on
 some of them ("tuned on"); the others were kept out of every choice ("held out"), and only those
 say how it does on a story it has never seen. The synthetic checks retell the base by dropping,
 merging, rewording, thinning and reordering its sentences and mixing in unrelated ones, with the
