@@ -185,19 +185,19 @@ rendering *changed* and is not counted in the fidelity pages.
 
 ## Measured accuracy
 
-Alignment is scored like the shared scorer: a link is a (sentence, base sentence) pair joined by
-a claim group; *sentence-accuracy* is the share of sentences with a counterpart whose links reach
-at least one right one; *precision* is the share of links that are right; *coverage* counts the
-scored sentences that appear in some claim; *dropped precision* is the share of claims a
-"dropped" list names that a careful reader also finds missing. The gold checks are hand-made
-alignments of retellings with their primary text: two versions of this site's first corpus and
-real stories (a company announcement, regulators' findings and guidelines, a study, a rights group's
-statement on a court ruling) with three to five outlets' retellings each, kept in the project's `tests/data/stories/`. The matcher's weights were chosen on
-some of them ("tuned on"); the others were kept out of every choice ("held out"), and only those
-say how it does on a story it has never seen. The synthetic checks retell the base by dropping,
-merging, rewording, thinning and reordering its sentences and mixing in unrelated ones, with the
-answer recorded as they are made (`python -m retold.quality.evaluate --stories tests/data/stories
---synthetic N`).
+Alignment is scored like the shared scorer: a link is a (sentence, base sentence) pair joined by a
+claim group; *sentence-accuracy* is the share of sentences with a counterpart whose links reach at
+least one right one; *precision* is the share of links that are right; *coverage* counts the
+scored sentences that appear in some claim; *dropped precision* is the share of claims a "dropped"
+list names that a careful reader also finds missing. The gold checks are hand-made alignments of
+retellings with their primary text: two versions of this site's first corpus and real stories (a
+company announcement, regulators' findings and guidelines, a study, a rights group's statement on
+a court ruling) with three to five outlets' retellings each, kept in the project's
+`tests/data/stories/`. The matcher's weights were chosen on some of them ("tuned on"); the others
+were kept out of every choice ("held out"), and only those say how it does on a story it has never
+seen. The synthetic checks retell the base by dropping, merging, rewording, thinning and
+reordering its sentences and mixing in unrelated ones, with the answer recorded as they are made
+(`python -m retold.quality.evaluate --stories tests/data/stories --synthetic N`).
 
 {held_out_summary()}
 {_accuracy_table()}
