@@ -93,6 +93,9 @@ BASE_MISSES = {
     "adtech": "only The Record retells Amnesty's statement; TechRepublic and Engadget report the same court ruling "
     "from other statements (Engadget's appeared two days before Amnesty's), so the texts share the ruling rather "
     "than the primary, and source_rank picks Engadget (tests/data/stories/adtech/NOTES.md)",
+    "noyb": "noyb's item backs a consumer group's letter to Meta; two of the three outlets report noyb's own later "
+    "letter, which is not in the archive, so the outlets share more with each other than with the item, and "
+    "source_rank picks FingerLakes1 (tests/data/stories/noyb/NOTES.md)",
     "minors": "the primary is the Commission's 230-word news item; every retelling is longer and also draws on the "
     "full press release, and source_rank picks Euronews (tests/data/stories/minors/NOTES.md)",
     "replika": "the primary is the Garante's English item; Reuters worked from the Italian release and PYMNTS and "
