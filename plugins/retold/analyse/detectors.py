@@ -25,8 +25,10 @@ from functools import cached_property, lru_cache
 
 from retold.model import Flag, FlagKind, FlagStrength, Glossary
 from retold.text.terms import (
+    MONTHS,
     REPORTING,
     STOPWORDS,
+    WEEKDAYS,
     Phrases,
     bare,
     glossary_phrases,
@@ -417,13 +419,7 @@ class Pair:
     editorial: str = ""
 
 
-CALENDAR = frozenset(
-    [
-        *("january", "february", "march", "april", "may", "june", "july", "august"),
-        *("september", "october", "november", "december"),
-        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-    ]
-)
+CALENDAR = MONTHS | WEEKDAYS
 """Capitalised words that date a claim rather than name a party ("in February", "a Monday
 statement"): a date a wording adds or drops is the number detector's business, not a new name."""
 

@@ -210,6 +210,15 @@ STOPWORDS = frozenset(
         "y",
     ]
 )
+MONTHS = frozenset(
+    [
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+    ]
+)
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+"""Calendar words: capitalised, yet they date a claim rather than name a party; a news report
+dates the event it reports by its weekday ("said on Monday"), an announcement says "today"."""
 # Verbs and phrases that frame reported speech in rewrites: they carry no claim of their own.
 REPORTING = frozenset(
     [

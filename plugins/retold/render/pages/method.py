@@ -149,9 +149,12 @@ version.
 - The weights and bars were chosen on development stories and never per file; the figures below
   separate the stories they were chosen on from stories kept out of every choice.
 - Without a manifest, the base is the version that contains most of what every other version
-  says, reports no one's words ("said", "according to"), and is mostly retold by the others:
-  the primary text, not the longest rewrite, nor a rewrite that runs a second article after its
-  own text.
+  says, reports no one's words ("said", "according to"), is mostly retold by the others and does
+  not date the news by weekday ("said on Monday", as a report of an announcement does): the
+  primary text, not the longest rewrite, nor a rewrite that runs a second article after its own
+  text. When the outlets worked from another source than the primary (a news agency's report, a
+  later statement), they share more with each other than with it, and the choice can miss it:
+  name the base in a manifest.
 
 Each claim page shows each version's wording, how closely it matched (the score is in the
 tooltip) and the words it shares with the base; a word-level diff against the base wording marks
