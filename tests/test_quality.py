@@ -92,13 +92,14 @@ RETOLD_STORIES = sorted(p.name for p in STORIES.iterdir() if (p / "sources.yml")
 BASE_MISSES = {
     "adtech": "only The Record retells Amnesty's statement; TechRepublic and Engadget report the same court ruling "
     "from other statements (Engadget's appeared two days before Amnesty's), so the texts share the ruling rather "
-    "than the primary, and source_rank picks Engadget (tests/data/stories/adtech/NOTES.md)",
+    "than the primary; source_rank picks TechRepublic (Engadget before the weekday factor) "
+    "(tests/data/stories/adtech/NOTES.md)",
     "noyb": "noyb's item backs a consumer group's letter to Meta; two of the three outlets report noyb's own later "
     "letter, which is not in the archive, so the outlets share more with each other than with the item, and "
     "source_rank picks FingerLakes1 (tests/data/stories/noyb/NOTES.md)",
     "replika": "the primary is the Garante's English item; Reuters worked from the Italian release and PYMNTS and "
-    "BABL AI from Reuters, so the retellings share more with each other, and source_rank picks PYMNTS "
-    "(tests/data/stories/replika/NOTES.md)",
+    "BABL AI from Reuters, so the retellings share more with each other; source_rank picks BABL AI (PYMNTS before "
+    "the weekday factor) (tests/data/stories/replika/NOTES.md)",
 }
 
 
