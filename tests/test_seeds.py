@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from retold.errors import RetoldError
 from retold.files.seeds import load_seeds
+from retold.pipeline import build_corpus
 
-from .conftest import SEEDS, MakeCorpus
+from .conftest import ROOT, SEEDS, MakeCorpus
 
 TEXT = "A headline for the piece\nThe first claim is here. The second claim follows.\n"
 
@@ -35,6 +36,19 @@ def test_seed_without_manifest_entry_is_inferred_with_a_note(make_corpus: MakeCo
     assert seeds[0].meta.id == "my-version-2" and seeds[0].meta.title == "The Title"
     assert warnings == []
     assert len(notes) == 1 and "My Version 2.md" in notes[0]
+
+
+def test_a_base_chosen_from_the_texts_is_named_in_a_note(make_corpus: MakeCorpus) -> None:
+    """Without a manifest the build says which version it took as base and how to name another:
+    on a real story whose outlets worked from another source, the choice misses the primary."""
+    story = ROOT / "tests" / "data" / "stories" / "noyb" / "seeds"
+    folder = make_corpus({p.name: p.read_bytes() for p in story.glob("*.txt")})
+    corpus = build_corpus(folder)
+    (note,) = [n for n in corpus.notes if "names no base" in n]
+    assert f"chose '{corpus.base}'" in note and "set 'base: <its id>'" in note
+    (folder / "seeds.yml").write_text("base: 000-noyb\n", encoding="utf-8")
+    named = build_corpus(folder)
+    assert named.base == "000-noyb" and not [n for n in named.notes if "names no base" in n]
 
 
 @pytest.mark.parametrize(
