@@ -97,6 +97,9 @@ BASE_MISSES = {
     "climate": "two short notes retell the progress report's headline figures almost whole (every sentence of "
     "theirs is retold by a peer) while a third tells them from the EEA's report; a note reads more like the "
     "source than the 25-sentence article, and source_rank picks prismaticos (tests/data/stories/climate/NOTES.md)",
+    "dsc": "the primary is the Commission's 263-word news item; Mobile World Live and Euronews also draw on the "
+    "longer press release of the same decision, and source_rank picks Mobile World Live "
+    "(tests/data/stories/dsc/NOTES.md)",
     "noyb": "noyb's item backs a consumer group's letter to Meta; two of the three outlets report noyb's own later "
     "letter, which is not in the archive, so the outlets share more with each other than with the item, and "
     "source_rank picks FingerLakes1 (tests/data/stories/noyb/NOTES.md)",
