@@ -681,7 +681,7 @@ def _abbreviated(text: str, here: str, name: str) -> bool:
     >>> _abbreviated("The EU warns.", "The Union has warned Shein.", "Union")
     False
     """
-    acronyms = {w for w in re.findall(r"\b[A-Z]{2,6}\b", text)}
+    acronyms = set(re.findall(r"\b[A-Z]{2,6}\b", text))
     for m in re.finditer(r"((?:\b[A-Z][\w'’.-]*\s+(?:of\s+)?)*)" + re.escape(name), here):
         if len(initials := _initials(m.group())) >= 2 and initials in acronyms:
             return True
