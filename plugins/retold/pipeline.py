@@ -24,7 +24,7 @@ from retold.files.glossary import load_glossary
 from retold.files.lock import LOCK, Lock, check_writable, pending_lock, read_lock
 from retold.files.seeds import SEEDS_YML, Seed, load_seeds
 from retold.match.align import Alignment, Link, Params, TermIndex, link_version
-from retold.match.base import choose_base
+from retold.match.base import choose_base, texts_decide
 from retold.match.claims import build_groups
 from retold.match.identity import assign_identities
 from retold.model import Corpus, Glossary, Unsure, Version
@@ -123,7 +123,7 @@ def _corpus_and_lock(seeds_dir: Path, params: Params, *, use_glossary: bool, cac
     versions = [cache.get(key("parse", s.text, s.meta), lambda s=s: parse_seed(s)) for s in steps(seeds, "parse")]
     _warn_duplicates(seeds, warnings)
     base = choose_base(versions, named_base)
-    if named_base is None and not any(v.meta.relation == "original" for v in versions) and len(versions) > 1:
+    if texts_decide(versions, named_base) and len(versions) > 1:
         notes.append(
             f"{seeds_dir / SEEDS_YML}: names no base; chose '{base.id}' ({base.meta.file}), the version that looks "
             "most like the text the others retell. If another version is the original, set 'base: <its id>' there: "

@@ -4,8 +4,9 @@ A manifest names it, or marks one version `relation: original`; when neither doe
 decide. Matching depends on the choice (a retelling chosen as base makes the source's own
 claims look "added"), so it rests on general properties of a source, never on length.
 
-API: `choose_base`, `source_rank` (how much each version looks like the source),
-`retold_shares` (how much of each version the others retell), `RETOLD_DICE`, `DATED_BY_WEEKDAY`.
+API: `choose_base`, `texts_decide` (whether the texts choose), `source_rank` (how much each
+version looks like the source), `retold_shares` (how much of each version the others retell),
+`RETOLD_DICE`, `DATED_BY_WEEKDAY`.
 """
 
 from __future__ import annotations
@@ -35,13 +36,19 @@ _BLOCK = 2048
 """Sentences compared at a time: a 5 MB seed has tens of thousands, and all at once would not fit."""
 
 
+def texts_decide(versions: list[Version], named: str | None) -> bool:
+    """Whether neither the manifest's `base` nor a single version marked original settles the
+    base, so that `choose_base` ranks the texts (and may miss the original: the build says so)."""
+    return named is None and sum(v.meta.relation == "original" for v in versions) != 1
+
+
 def choose_base(versions: list[Version], named: str | None) -> Version:
     """The manifest's base; else the one version marked original; else the version that looks most
     like the source the others retell (`source_rank`)."""
     if named is not None:
         return next(v for v in versions if v.id == named)
     originals = [v for v in versions if v.meta.relation == "original"]
-    if len(originals) == 1:
+    if not texts_decide(versions, named):
         return originals[0]
     rank = source_rank(versions)
     return max(originals or versions, key=lambda v: rank[v.id])
