@@ -59,13 +59,11 @@ KINDS: dict[FlagKind, str] = {
 NOTES: frozenset[FlagKind] = frozenset(
     [
         FlagKind.NUMBER,
-        FlagKind.HEDGE,
         FlagKind.HEDGE_DROPPED,
         FlagKind.ATTRIBUTION,
         FlagKind.ATTRIBUTION_DROPPED,
         FlagKind.QUOTE,
         FlagKind.CAUSE,
-        FlagKind.ADDITION,
     ]
 )
 """Kinds shown on claim pages as notes, never counted as a change. A kind is a flag only if,
