@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from retold.model import Flag, FlagKind, FlagStrength, Glossary
+from retold.text.parse import without_dateline
 from retold.text.terms import (
     MONTHS,
     REPORTING,
@@ -847,8 +848,9 @@ def compare(here: str, anchor: str, base: str, ctx: Context, editorial: str = ""
 
     `base` is every base sentence the rendering is linked to, joined, so that what a summary
     took from another of them is not mistaken for something new; `editorial` those of them that
-    are the base's editor's or translator's note. Kinds in `NOTES` come back as notes.
+    are the base's editor's or translator's note. Kinds in `NOTES` come back as notes. A news
+    dateline ("PARIS, May 7 (Reuters) - ") is page matter, not claim: detectors read past it.
     """
-    pair = Pair(here, anchor, base, editorial)
+    pair = Pair(without_dateline(here), anchor, base, editorial)
     flags = (flag for detect in DETECTORS for flag in detect(pair, ctx))
     return tuple(replace(f, strength=FlagStrength.NOTE) if f.kind in NOTES else f for f in flags)

@@ -56,6 +56,31 @@ class _Line:
     text: str
 
 
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*"  # the place, in capitals: PARIS, SAN FRANCISCO
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"  # its country or state: , Denmark
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # the date: , May 7
+    r"(?:\s*\([^()]{1,40}\))?"  # the agency: (Reuters)
+    r"\s*[-–—]+\s+"
+)
+
+
+def without_dateline(sentence: str) -> str:
+    """A sentence without the news dateline it starts with ("PARIS, May 7 (Reuters) - "): page
+    matter that says where an outlet filed from, not part of the claim, so its place and agency
+    are no names the sentence adds.
+
+    >>> without_dateline("PARIS, May 7 (Reuters) - The Commission said it would act.")
+    'The Commission said it would act.'
+    >>> without_dateline("HORSENS, Denmark — The Commission is probing two app stores.")
+    'The Commission is probing two app stores.'
+    >>> without_dateline("AI - the new frontier - is here."), without_dateline("The EU - not Paris - acts.")
+    ('AI - the new frontier - is here.', 'The EU - not Paris - acts.')
+    """
+    found = _DATELINE.match(sentence)
+    return sentence[found.end() :] if found else sentence
+
+
 def _lines(text: str) -> list[_Line]:
     """Non-blank lines with exact offsets, trimmed of surrounding white space."""
     out: list[_Line] = []

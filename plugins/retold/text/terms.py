@@ -341,6 +341,7 @@ CANONICAL = {
     "americans": "us",
     "u.k": "uk",
     "u.k.": "uk",
+    "british": "uk",
     "laboratory": "lab",
     "laboratories": "lab",
     "labs": "lab",
@@ -350,6 +351,8 @@ CANONICAL = {
 _PHRASES = (
     (re.compile(r"\bunited\s+states\b", re.I), "US"),
     (re.compile(r"\bunited\s+kingdom\b", re.I), "UK"),
+    (re.compile(r"\b(?:great\s+)?britain\b", re.I), "UK"),
+    (re.compile(r"\bczech\s+republic\b", re.I), "Czechia"),
     (re.compile(r"\blarge(?:[\s-]+scale)?\s+language\s+models?\b", re.I), "LLM"),
     (re.compile(r"\bbig\s+language\s+models?\b", re.I), "LLM"),
 )
