@@ -195,7 +195,8 @@ scored sentences that appear in some claim; *dropped precision* is the share of 
 list names that a careful reader also finds missing. The gold checks are hand-made alignments of
 retellings with their primary text: two versions of this site's first corpus and real stories (a
 company announcement, regulators' findings and guidelines, a study, a rights group's statement on
-a court ruling) with three to five outlets' retellings each, kept in the project's
+a court ruling, an earnings statement, a security post) with three to five outlets' retellings each,
+kept in the project's
 `tests/data/stories/`. The matcher's weights were chosen on some of them ("tuned on"); the others
 were kept out of every choice ("held out"), and only those say how it does on a story it has never
 seen. The synthetic checks retell the base by dropping, merging, rewording, thinning and
