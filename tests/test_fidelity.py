@@ -266,19 +266,6 @@ def test_a_new_abbreviated_name_is_shown_whole(place: str) -> None:
 @pytest.mark.parametrize(
     "here",
     [
-        "Chinese AI developers highly value Anthropic's 'Claude' and use it in their work.",
-        "Chinese AI developers highly value Anthropic’s Claude and use it in their work.",
-    ],
-)
-def test_an_owner_glossing_a_name_is_no_new_name(here: str) -> None:
-    base = "Most AI developers in China are fascinated by Claude and use it in their work."
-    assert "entity" not in kinds(here, base)
-    assert "entity" in kinds(here.replace("Anthropic's", "Google and").replace("Anthropic’s", "Google and"), base)
-
-
-@pytest.mark.parametrize(
-    "here",
-    [
         "The Union fined the Korean-owned retailer in March, the European Union said on Monday.",
         "On Monday the European Union fined the U.S.-based retailer.",
     ],
@@ -459,15 +446,36 @@ def test_an_outlets_own_clause_inside_a_matched_sentence_is_flagged() -> None:
 
 
 @pytest.mark.parametrize(
-    "here",
+    ("here", "base", "named"),
     [
+        # an owner glossing a name, in either apostrophe
+        (
+            "Chinese AI developers highly value Anthropic's 'Claude' and use it in their work.",
+            "Most AI developers in China are fascinated by Claude and use it in their work.",
+            "Anthropic's",
+        ),
+        (
+            "Chinese AI developers highly value Anthropic’s Claude and use it in their work.",
+            "Most AI developers in China are fascinated by Claude and use it in their work.",
+            "Anthropic’s",
+        ),
         # a wire dateline (place, date, agency) and a magazine's (place, country) are where the outlet
-        # filed from: the dsc and appstores stories' faithful leads were flagged for "Paris", "Horsens"
-        "PARIS, May 7 (Reuters) - The Commission decided to refer the Czech Republic to the Court of Justice.",
-        "HORSENS, Denmark — The Commission decided to refer the Czech Republic to the Court of Justice.",
+        # filed from: the dsc and appstores stories' faithful leads were flagged for "Paris", "Horsens";
+        # and "the Czech Republic" is Czechia
+        (
+            "PARIS, May 7 (Reuters) - The Commission decided to refer the Czech Republic to the Court of Justice.",
+            "The Commission decided to refer Czechia to the Court of Justice.",
+            "the Czech Republic",
+        ),
+        (
+            "HORSENS, Denmark — The Commission decided to refer the Czech Republic to the Court of Justice.",
+            "The Commission decided to refer Czechia to the Court of Justice.",
+            "the Czech Republic",
+        ),
     ],
 )
-def test_a_dateline_and_another_name_of_a_country_are_no_new_names(here: str) -> None:
-    base = "The Commission decided to refer Czechia to the Court of Justice."
+def test_no_new_name(here: str, base: str, named: str) -> None:
+    """None of these wordings names a party the base does not; with `named` swapped for another
+    party, each does."""
     assert "entity" not in kinds(here, base)
-    assert "entity" in kinds(here.replace("the Czech Republic", "Slovakia"), base)
+    assert "entity" in kinds(here.replace(named, "Slovakia and"), base)
