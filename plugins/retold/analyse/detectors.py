@@ -801,8 +801,11 @@ content terms, and at least `ADDED_SHARE` of them, are in no base sentence it is
 Chosen on dev gold (Lambert 001/002 and science) as the pair that adds the most distorted
 sentences while flagging at most one faithful one more (at 15 and 0.5: this kind fires on 1 of
 44 faithful and 4 of 18 distorted; at 11 and 0.5 on 6 and 8). On the larger dev set of
-2026-12-06 (seven more stories) it fires on 6 of 148 faithful and 4 of 46 distorted, and no
-pair from 8 to 20 terms and 0.5 to 0.7 of them separates the two, so it is a note."""
+2026-12-06 (seven more stories) it fired on 6 of 148 faithful and 4 of 46 distorted, and was a
+note; on the 17 dev stories of that day's second session it fires on 11 of 272 faithful and 10 of
+69 distorted, separates by the rule and is a flag again. Lower bars flag more faithful sentences
+without adding distorted ones to those any flag catches (12 and 0.5: 26 faithful and 25 distorted
+with any flag, against 18 and 25 at 15 and 0.5)."""
 
 
 def detect_addition(p: Pair, ctx: Context) -> list[Flag]:
