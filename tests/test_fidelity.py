@@ -472,6 +472,14 @@ def test_an_outlets_own_clause_inside_a_matched_sentence_is_flagged() -> None:
             "The Commission decided to refer Czechia to the Court of Justice.",
             "the Czech Republic",
         ),
+        # a name spelled out after another capitalised word, where the base has its acronym (tiktokdpc)
+        (
+            "The inquiry found that TikTok infringed the EU General Data Protection Regulation.",
+            "The inquiry found that TikTok infringed the GDPR.",
+            "the EU General Data Protection Regulation",
+        ),
+        # a month as news dates abbreviate it (dma)
+        ("The consultation is open until Dec. 4.", "The consultation is open until 4 December.", "Dec."),
     ],
 )
 def test_no_new_name(here: str, base: str, named: str) -> None:

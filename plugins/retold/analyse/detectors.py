@@ -679,10 +679,17 @@ def _abbreviated(text: str, here: str, name: str) -> bool:
     True
     >>> _abbreviated("The EU warns.", "The Union has warned Shein.", "Union")
     False
+
+    The capitalised words before the name may begin before the acronym's: "the EU General Data
+    Protection Regulation" is the GDPR.
+
+    >>> _abbreviated("It broke the GDPR.", "It broke the EU General Data Protection Regulation.", "Regulation")
+    True
     """
     acronyms = set(re.findall(r"\b[A-Z]{2,6}\b", text))
     for m in re.finditer(r"((?:\b[A-Z][\w'’.-]*\s+(?:of\s+)?)*)" + re.escape(name), here):
-        if len(initials := _initials(m.group())) >= 2 and initials in acronyms:
+        words = m.group().split()
+        if any(len(i := _initials(" ".join(words[k:]))) >= 2 and i in acronyms for k in range(len(words))):
             return True
     return False
 

@@ -214,6 +214,8 @@ MONTHS = frozenset(
     [
         *("january", "february", "march", "april", "may", "june", "july", "august"),
         *("september", "october", "november", "december"),
+        # as news dates abbreviate them ("open until 4 Dec."): "may" is already there, "mar" is a verb
+        *("jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
     ]
 )
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
