@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from retold.files.seeds import load_seeds
 from retold.model import BlockKind
 from retold.pipeline import parse_seed
@@ -98,6 +100,22 @@ def test_a_line_without_a_full_stop_keeps_the_paragraph_after_a_blank_line_apart
         assert [body for _, body in kinds(text)][-1].startswith("The Bundeskartellamt")
     text = "If you prefer code,\n\ntime(task) = speedup * est_time(task)\n\nIs that a good model?\n"
     assert [body.split()[0] for _, body in kinds(text)] == ["If", "Is"]
+
+
+def test_a_list_whose_bullets_were_lost_keeps_one_item_a_block() -> None:
+    """After a line that ends with a colon, lines apart without a full stop are the items of a
+    list whose bullets an archive dropped (the mistral story's Prompt Engineering Guide page):
+    each is a claim of its own, though some begin in lower case."""
+    story = Path(__file__).parent / "data" / "stories" / "mistral" / "seeds" / "001_promptingguide.txt"
+    bodies = [body for _, body in kinds(story.read_text(encoding="utf-8"))]
+    start = bodies.index("Mistral Large's capabilities and strengths include:")
+    assert bodies[start + 2 : start + 7] == [
+        "has native multilingual capacities (fluent in English, French, Spanish, German, and Italian)",
+        "strong capabilities in reasoning, knowledge, maths, and coding benchmarks",
+        "function calling and JSON format natively supported",
+        "a low-latency model called Mistral Small was also released",
+        "allows developers to design moderation policies with its precise instruction-following",
+    ]
 
 
 def test_seed_blocks_have_exact_offsets() -> None:

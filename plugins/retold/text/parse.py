@@ -145,28 +145,38 @@ def _merge_broken(text: str, lines: list[_Line], kinds: list[BlockKind]) -> list
     Across a blank line the continuation must show itself: the first line stops open (a comma, a
     dash, an opening quote) or the next begins in lower case. Otherwise a caption, a dateline
     ("published on: 08.10.2025") or a formula that ends without a full stop would swallow the
-    paragraph after it, and their words would be matched as part of its first claim.
+    paragraph after it, and their words would be matched as part of its first claim. After a line
+    that ends with a colon, the lines apart that follow without a full stop are a list whose
+    bullets were lost ("strengths include:" then "has native multilingual capacities", "strong
+    reasoning"): each stays a claim of its own, lower case or not.
 
     >>> text = "published on: 08.10.2025\n\nThe office opened a case.\nIt was wrapped\nhere."
     >>> blocks = _merge_broken(text, _lines(text), [BlockKind.PARAGRAPH] * 4)
     >>> [text[a:b].replace("\n", " / ") for a, b, _ in blocks]
     ['published on: 08.10.2025', 'The office opened a case.', 'It was wrapped / here.']
+    >>> text = "It offers:\n\nnative multilingual skills\n\nstrong reasoning\n\nIt is out."
+    >>> [text[a:b] for a, b, _ in _merge_broken(text, _lines(text), [BlockKind.PARAGRAPH] * 4)]
+    ['It offers:', 'native multilingual skills', 'strong reasoning', 'It is out.']
     """
     merged: list[tuple[int, int, BlockKind]] = []
     prev: _Line | None = None
+    listing = False  # after a line that ends with a colon, until a line ends a sentence
     for line, kind in zip(lines, kinds, strict=True):
+        apart = text.count("\n", prev.end, line.start) >= 2 if prev is not None else True
         if (
             prev is not None
             and kind is BlockKind.PARAGRAPH
             and merged[-1][2] in (BlockKind.PARAGRAPH, BlockKind.ITEM)
             and not _ends_sentence(prev.text)
             and not prev.text.endswith((":", "："))
-            and (text.count("\n", prev.end, line.start) < 2 or _ends_open(prev.text) or line.text[:1].islower())
+            and not (listing and apart)
+            and (not apart or _ends_open(prev.text) or line.text[:1].islower())
         ):
             start, _, prev_kind = merged[-1]
             merged[-1] = (start, line.end, prev_kind)
         else:
             merged.append((line.start, line.end, kind))
+        listing = line.text.endswith((":", "：")) or (listing and not _ends_sentence(line.text))
         prev = line
     return merged
 
