@@ -92,13 +92,28 @@ def decode_seed(path: Path, data: bytes) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+TITLE_CHARS = 80
+"""Longest inferred title: it names the version in the navigation, on its pages and in every list."""
+
+
 def infer_title(text: str) -> str:
-    """Title of a seed without metadata: its first Markdown heading, else its first line."""
+    """Title of a seed without metadata: its first Markdown heading, else its first line, cut at
+    a word with an ellipsis when long (a version whose archive kept no headline starts with its
+    first sentence, and a title cut inside a word reads as a mistake).
+
+    >>> infer_title("# Labs in Beijing")
+    'Labs in Beijing'
+    >>> infer_title("German fashion group Hugo Boss reported better-than-expected first-quarter results on Tuesday.")
+    'German fashion group Hugo Boss reported better-than-expected first-quarter…'
+    """
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    for ln in lines:
-        if ln.startswith("#"):
-            return ln.lstrip("#").strip()[:120] or ln[:120]
-    return lines[0][:120] if lines else ""
+    first = next((ln for ln in lines if ln.startswith("#")), lines[0] if lines else "")
+    title = first.lstrip("#").strip() or first
+    if len(title) <= TITLE_CHARS:
+        return title
+    cut = title[: TITLE_CHARS + 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > TITLE_CHARS // 2 else cut[:TITLE_CHARS]).rstrip(" ,;:-–—") + "…"
 
 
 def read_manifest(path: Path) -> Manifest:
