@@ -335,6 +335,12 @@ def test_dropped_list_sets_apart_claims_perhaps_reworded_with_the_closest_senten
         dropped = {c["id"] for c in export["claims"] if v["id"] in c["dropped_by"]}
         listed, near_marks = two_halves(site, page, v["id"], ("not-found", "reworded"))
         assert set().union(*listed.values()) == dropped, v["id"]
+        # the export names the same near misses, with the version's closest sentence
+        near_in_export = {
+            c["id"]: p for c in export["claims"] for p in c["perhaps_reworded_in"] if p["version"] == v["id"]
+        }
+        assert set(near_in_export) == listed.get("reworded", set()), v["id"]
+        assert all(p["sentence"].startswith(f"{v['id']}-") and 0 < p["score"] < 1 for p in near_in_export.values())
         for near in near_marks:
             target, anchor = resolve(site, page, near.a["href"])
             assert target == site / "versions" / v["id"] / "index.html"
@@ -357,6 +363,16 @@ def test_added_list_sets_apart_claims_perhaps_rewording_a_base_claim(site: Path)
         own = {c["id"] for c in export["claims"] if {r["version"] for r in c["renderings"]} == {v["id"]}}
         listed, near_marks = two_halves(site, page, v["id"], ("new", "rewording"))
         assert set().union(*listed.values()) == own, v["id"]
+        # the export marks the same renderings, with the base claim they come near
+        rewords = {
+            c["id"]: r["perhaps_rewords"]
+            for c in export["claims"]
+            for r in c["renderings"]
+            if r["version"] == v["id"] and r["perhaps_rewords"]
+        }
+        assert set(rewords) == listed.get("rewording", set()), v["id"]
+        claim_ids = {c["id"] for c in export["claims"]}
+        assert all(n["claim"] in claim_ids and n["sentence"].startswith(f"{export['base']}-") for n in rewords.values())
         for near in near_marks:
             target, _ = resolve(site, page, near.a["href"])
             base_claim = next(c for c in export["claims"] if target.parent.name == c["id"])

@@ -3,7 +3,10 @@
 Readers of schema 1 (the shared scorers among them) take any entry of a rendering's `flags` as a
 sign of change, so notes (evidence of kinds that did not separate distorted from faithful
 sentences) go in a field of their own, `notes`: an optional addition, which schema 1 welcomes,
-not a change of what `flags` means."""
+not a change of what `flags` means. Likewise the near misses the "dropped" and "added" lists set
+apart: `perhaps_reworded_in` on a claim (the versions said to drop it whose closest sentence comes
+near, with that sentence) and `perhaps_rewords` on an added rendering (the base sentence it comes
+near, with its claim); `dropped_by` and the statuses still count them as dropped and added."""
 
 from __future__ import annotations
 
@@ -50,12 +53,23 @@ def corpus_dict(corpus: Corpus) -> dict[str, Any]:
                 ],
             }
         )
+    claim_of = {g.anchor: g.id for g in corpus.groups if g.anchor}
+
+    def rewords(sentence: str) -> dict[str, Any] | None:
+        u = table.rewords(sentence)
+        return None if u is None else {"claim": claim_of.get(u.anchor), "sentence": u.anchor, "score": u.score}
+
     claims = [
         {
             "id": g.id,
             "label": g.label,
             "section": g.section,
             "dropped_by": [v.id for v in corpus.versions if table.of(g, v.id) is Status.DROPPED],
+            "perhaps_reworded_in": [
+                {"version": u.version, "sentence": u.sentence, "score": u.score}
+                for v in corpus.versions
+                if (u := table.unsure(g, v.id)) is not None
+            ],
             "renderings": [
                 {
                     "version": r.version,
@@ -68,6 +82,7 @@ def corpus_dict(corpus: Corpus) -> dict[str, Any]:
                     "status": r.status,
                     "flags": [_flag(f) for f in r.flags if f.strength is FlagStrength.FLAG],
                     "notes": [_flag(f) for f in r.flags if f.strength is FlagStrength.NOTE],
+                    "perhaps_rewords": rewords(r.sentence),
                 }
                 for r in g.renderings
             ],
