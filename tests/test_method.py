@@ -8,7 +8,7 @@ from importlib import resources
 from retold.pipeline import build_corpus
 from retold.render.markup import escape
 from retold.render.pages import render_site
-from retold.render.pages.method import method_page
+from retold.render.pages.method import check_label, method_page
 
 from .conftest import SEEDS
 
@@ -18,8 +18,11 @@ def test_method_page_states_recorded_figures() -> None:
     assert recorded["runs"], "run python -m retold.quality.evaluate --record plugins/retold/quality/accuracy.json"
     page = method_page(build_corpus(SEEDS))
     for run in recorded["runs"]:
-        row = next(line for line in page.splitlines() if line.startswith(f"| {escape(run['check'])} |"))
+        label, stories = check_label(run["check"])
+        row = next(line for line in page.splitlines() if line.startswith(f"| {escape(label)} |"))
         assert f"| {run['accuracy']:.3f} | {run['precision']:.3f} |" in row
+        if stories:  # the stories a row pools are named below the table
+            assert f"- {escape(label)}: {escape(', '.join(stories))}." in page
 
 
 def test_added_and_dropped_lists_say_how_often_they_are_right() -> None:
