@@ -6,6 +6,8 @@ import pytest
 from retold.errors import RetoldError
 from retold.files.seeds import load_seeds
 from retold.pipeline import build_corpus
+from retold.render.markup import escape
+from retold.render.pages import render_site
 
 from .conftest import ROOT, SEEDS, MakeCorpus
 
@@ -36,6 +38,23 @@ def test_seed_without_manifest_entry_is_inferred_with_a_note(make_corpus: MakeCo
     assert seeds[0].meta.id == "my-version-2" and seeds[0].meta.title == "The Title"
     assert warnings == []
     assert len(notes) == 1 and "My Version 2.md" in notes[0]
+
+
+def test_a_version_whose_first_line_is_a_long_sentence_is_titled_by_its_start(make_corpus: MakeCorpus) -> None:
+    """An archive that kept no headline leaves a retelling's first sentence as its first line (the
+    hugoboss story's Business Recorder and AM Business copies): its title is that sentence cut at a
+    word, with an ellipsis, and the home page's opening line does not add a full stop after it."""
+    lead = (
+        "German fashion group Hugo Boss reported a better-than-expected quarterly revenue on Tuesday and "
+        "confirmed its full-year outlook."
+    )
+    folder = make_corpus({"a.txt": TEXT, "b.txt": f"{lead}\nThe first claim is here.\n", "seeds.yml": "base: a\n"})
+    corpus = build_corpus(folder)
+    title = corpus.version("b").meta.title
+    assert title == "German fashion group Hugo Boss reported a better-than-expected quarterly revenue…"
+    home = render_site(corpus).files["index.md"]
+    lead_line = next(line for line in home.splitlines() if "One story told" in line)
+    assert lead_line.endswith(f"{escape(title)}</p>"), lead_line
 
 
 def test_a_base_chosen_from_the_texts_is_named_in_a_note(make_corpus: MakeCorpus) -> None:

@@ -173,7 +173,8 @@ def _story(pages: Pages) -> str:
     more = len(corpus.versions) - len(names)
     tail = f" and {more} more" if more else ""
     listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 and not more else ", ".join(names)
-    return f"One story told {plural(len(corpus.versions), 'way')}: {listed}{tail}."
+    line = f"One story told {plural(len(corpus.versions), 'way')}: {listed}{tail}"
+    return line if line.endswith(("…", ".", "?", "!")) else line + "."  # a title cut with "…" ends it
 
 
 def home(pages: Pages) -> str:
