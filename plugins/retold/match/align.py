@@ -33,6 +33,7 @@ import numpy as np
 
 from retold.match.meaning import embed
 from retold.model import Sentence, Version
+from retold.text.parse import is_question
 from retold.text.terms import Phrases, terms
 
 
@@ -249,18 +250,9 @@ def pair_scores(version: Version, base: Version, index: TermIndex, params: Param
         cos = embed([src[i].text for i in unsure]) @ embed([r.text for r in ref]).T
         score[unsure] += params.w_cos * (cos - dice[unsure])
     score -= params.front_penalty * np.array([r.front for r in ref], dtype=np.float32)[None, :]
-    asks = np.array([_asks(r.text) for r in ref], dtype=bool)[None, :]
-    score -= params.question_penalty * (asks & ~np.array([_asks(t.text) for t in src], dtype=bool)[:, None])
+    asks = np.array([is_question(r.text) for r in ref], dtype=bool)[None, :]
+    score -= params.question_penalty * (asks & ~np.array([is_question(t.text) for t in src], dtype=bool)[:, None])
     return PairScores(score, w, a, b, base_mass)
-
-
-def _asks(text: str) -> bool:
-    """Whether a sentence is a question (its last mark, past closing quotes and brackets, is "?").
-
-    >>> _asks("Are the developers beginners?"), _asks('He asked: "Why now?"'), _asks("It is.")
-    (True, True, False)
-    """
-    return text.rstrip(" \"'”’)]»").endswith(("?", "？"))
 
 
 def _transition(prev: int | None, j: int, bonus: float) -> float:

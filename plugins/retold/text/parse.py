@@ -99,6 +99,15 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS + " ")[-1:] in _TERMINAL or text[-1:] in _TERMINAL
 
 
+def is_question(sentence: str) -> bool:
+    """Whether a sentence asks: its last mark, past closing quotes and brackets, is a question mark.
+
+    >>> is_question("Are the developers beginners?"), is_question('He asked: "Why now?"'), is_question("It is.")
+    (True, True, False)
+    """
+    return sentence.rstrip(_CLOSERS + " ").endswith(("?", "？"))
+
+
 def _ends_open(text: str) -> bool:
     """A line that stops mid-sentence: after a comma, an opening quote, a dash or a hyphen."""
     return bool(re.search(r"(?:[,;:\-–—(]|\s['\"“‘])$", text))
