@@ -8,7 +8,7 @@ from importlib import resources
 from retold.pipeline import build_corpus
 from retold.render.markup import escape
 from retold.render.pages import render_site
-from retold.render.pages.method import check_label, method_page
+from retold.render.pages.method import method_page, row_label
 
 from .conftest import SEEDS
 
@@ -18,7 +18,7 @@ def test_method_page_states_recorded_figures() -> None:
     assert recorded["runs"], "run python -m retold.quality.evaluate --record plugins/retold/quality/accuracy.json"
     page = method_page(build_corpus(SEEDS))
     for run in recorded["runs"]:
-        label, stories = check_label(run["check"])
+        label, stories = row_label(run), run.get("stories", [])
         row = next(line for line in page.splitlines() if line.startswith(f"| {escape(label)} |"))
         assert f"| {run['accuracy']:.3f} | {run['precision']:.3f} |" in row
         if stories:  # the stories a row pools are named below the table

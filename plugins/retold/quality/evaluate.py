@@ -27,7 +27,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -397,11 +397,13 @@ def score_retelling(corpus: Corpus, target: str, reference: str, base: Version, 
     return score(corpus, target, reference, targets, refs, truth)
 
 
-def _run(check: str, scores: Scores, runs: list[dict[str, Any]]) -> None:
-    print(f"{check}: {scores.summary()}")
+def _run(check: str, scores: Scores, runs: list[dict[str, Any]], stories: Sequence[str] = ()) -> None:
+    """Print one check's scores and record them; `stories`: the real stories it pools, if any."""
+    print(f"{check}{': ' + ', '.join(stories) if stories else ''}: {scores.summary()}")
     runs.append(
         {
             "check": check,
+            **({"stories": list(stories)} if stories else {}),
             "accuracy": round(scores.accuracy, 3),
             "precision": round(scores.precision, 3),
             "recall": round(scores.recall, 3),
@@ -457,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
                         flags = flags.add(rates)
                 if pooled is not None:
                     label = "tuned on" if part == "dev" else f"{part.replace('_', ' ')} (not tuned on)"
-                    _run(f"stories {label}: {', '.join(names)}", pooled, runs)
+                    _run(f"stories {label}", pooled, runs, names)
                     print(f"  fidelity flags, {label}: {flags.summary()}")
                 rates_by_part[part] = rates_by_part.get(part, FlagRates()).add(flags)
             print("fidelity detectors, dev (--gold files and dev stories) against each held-out part:")

@@ -89,21 +89,18 @@ def list_reliability(kind: str) -> str:
     return sentence.format(in_ten(run[plain]), in_ten(run[unsure]))
 
 
-def check_label(check: str) -> tuple[str, list[str]]:
-    """A recorded check's row label and the stories it pools: a check over a list of stories is
-    labelled by its part and their number, the names going below the table (a list of seventeen
-    names made the first column of the table a page tall on a phone).
+def row_label(run: dict[str, Any]) -> str:
+    """A recorded check's row label: a check that pools real stories is labelled by its part and
+    their number, the names going below the table (a list of seventeen names made the first column
+    of the table a page tall on a phone).
 
-    >>> check_label("stories held out (not tuned on): willow, npm")
-    ('stories held out (not tuned on), 2 stories', ['willow', 'npm'])
-    >>> check_label("gold gold-001.json, with glossary")
-    ('gold gold-001.json, with glossary', [])
+    >>> row_label({"check": "stories held out (not tuned on)", "stories": ["willow", "npm"]})
+    'stories held out (not tuned on), 2 stories'
+    >>> row_label({"check": "gold gold-001.json, with glossary"})
+    'gold gold-001.json, with glossary'
     """
-    label, _, names = check.partition(": ")
-    if not names:
-        return check, []
-    stories = names.split(", ")
-    return f"{label}, {len(stories)} {'story' if len(stories) == 1 else 'stories'}", stories
+    n = len(run.get("stories", []))
+    return f"{run['check']}, {n} {'story' if n == 1 else 'stories'}" if n else run["check"]
 
 
 def _accuracy_table() -> str:
@@ -113,13 +110,13 @@ def _accuracy_table() -> str:
     rows = ["| check | sentence-accuracy | link precision | link recall | coverage |", "|---|---|---|---|---|"]
     pooled = []
     for run in runs:
-        label, stories = check_label(run["check"])
+        label = row_label(run)
         rows.append(
             f"| {escape(label)} | {run['accuracy']:.3f} | {run['precision']:.3f} | {run['recall']:.3f} "
             f"| {escape(run['coverage'])} |"
         )
-        if stories:
-            pooled.append(f"- {escape(label)}: {escape(', '.join(stories))}.")
+        if run.get("stories"):
+            pooled.append(f"- {escape(label)}: {escape(', '.join(run['stories']))}.")
     return "\n".join(rows) + "\n\n" + "\n".join(pooled) + ("\n" if pooled else "")
 
 
@@ -217,10 +214,9 @@ list names that a careful reader also finds missing. The gold checks are hand-ma
 retellings with their primary text: two versions of this site's first corpus and real stories (a
 company announcement, regulators' findings and guidelines, a study, a rights group's statement on
 a court ruling, an earnings statement, a security post) with three to five outlets' retellings each,
-kept in the project's
-`tests/data/stories/`. The matcher's weights were chosen on some of them ("tuned on"); the others
-were kept out of every choice ("held out"), and only those say how it does on a story it has never
-seen. The synthetic checks retell the base by dropping, merging, rewording, thinning and
+kept in the project's `tests/data/stories/`. The matcher's weights were chosen on some of them
+("tuned on"); the others were kept out of every choice ("held out"), and only those say how it
+does on a story it has never seen. The synthetic checks retell the base by dropping, merging, rewording, thinning and
 reordering its sentences and mixing in unrelated ones, with the answer recorded as they are made
 (`python -m retold.quality.evaluate --stories tests/data/stories --synthetic N`).
 
