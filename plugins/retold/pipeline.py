@@ -2,7 +2,8 @@
 
 `python build.py` (`retold.cli`) and the MkDocs plugin (`retold.plugin`) both run it.
 
-seeds -> parse -> align -> claims -> identities -> analyse -> render. Parsing and linking
+seeds -> parse -> align (each version to the base, then the evidence of the other retellings:
+`retold.match.peers`) -> claims -> identities -> analyse -> render. Parsing and linking
 results are cached by content (see `retold.cache`), so an edit to one seed recomputes what
 depends on it; `Builds` keeps the last build of a folder across `mkdocs serve` rebuilds.
 
@@ -27,6 +28,7 @@ from retold.match.align import Alignment, Link, Params, TermIndex, link_version
 from retold.match.base import choose_base, texts_decide
 from retold.match.claims import build_groups
 from retold.match.identity import assign_identities
+from retold.match.peers import corroborate
 from retold.model import Corpus, Glossary, Unsure, Version
 from retold.progress import stage, steps
 from retold.render.pages import Site, render_site
@@ -131,17 +133,24 @@ def _corpus_and_lock(seeds_dir: Path, params: Params, *, use_glossary: bool, cac
         )
     versions.sort(key=lambda v: (v.id != base.id, v.meta.file))
     links: dict[str, list[Link]] = {}
+    near: dict[str, tuple[Link, ...]] = {}
     unsure: list[Unsure] = []
     unsure_added: list[Unsure] = []
     for v in steps(versions[1:], "align"):  # the base comes first
         aligned = cache.get(key("link", base, v, glossary, params), lambda v=v: link_to_base(v, base, glossary, params))
         links.update(aligned.links)
+        near.update(aligned.near)
         unsure += [Unsure(v.id, n.target, n.source, n.score) for n in aligned.closest.values()]
         unsure_added += [Unsure(v.id, n.target, n.source, n.score) for n in aligned.rewords.values()]
     with stage("group"):
         everything = TermIndex(
             [s for v in versions if v.id != base.id for s in v.sentences], glossary_phrases(glossary)
         )
+        links = corroborate(versions, base, links, near, everything, params)
+        # near misses the retellings' evidence has since linked are no longer near misses
+        carried = {(sid.rpartition("-")[0], link.target) for sid, ls in links.items() for link in ls}
+        unsure = [u for u in unsure if (u.version, u.anchor) not in carried]
+        unsure_added = [u for u in unsure_added if not links[u.sentence]]
         groups = build_groups(versions, base, links, everything, params)
     corpus = Corpus(
         tuple(versions),

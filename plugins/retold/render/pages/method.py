@@ -164,6 +164,10 @@ version.
 - A sentence that merges several base sentences links to a further one only when that one
   scores well on its own and most of its words are in the sentence beyond what the first link
   explains.
+- Other retellings are evidence too: a sentence left without a counterpart that comes near a
+  base sentence (below the bar, one of its three closest) is linked to it when another version's
+  sentence that says the same in close words is linked there. Outlets often share wording with
+  each other (one wire report) that none shares with the original.
 - The weights and bars were chosen on development stories and never per file; the figures below
   separate the stories they were chosen on from stories kept out of every choice.
 - Without a manifest, the base is the version that contains most of what every other version
