@@ -48,13 +48,30 @@ def test_a_version_whose_first_line_is_a_long_sentence_is_titled_by_its_start(ma
         "German fashion group Hugo Boss reported a better-than-expected quarterly revenue on Tuesday and "
         "confirmed its full-year outlook."
     )
-    folder = make_corpus({"a.txt": TEXT, "b.txt": f"{lead}\nThe first claim is here.\n", "seeds.yml": "base: a\n"})
+    manifest = "base: a\nversions:\n  - file: a.txt\n    id: a\n  - file: b.txt\n    id: b\n"
+    folder = make_corpus({"a.txt": TEXT, "b.txt": f"{lead}\nThe first claim is here.\n", "seeds.yml": manifest})
     corpus = build_corpus(folder)
     title = corpus.version("b").meta.title
     assert title == "German fashion group Hugo Boss reported a better-than-expected quarterly revenue…"
     home = render_site(corpus).files["index.md"]
     lead_line = next(line for line in home.splitlines() if "One story told" in line)
     assert lead_line.endswith(f"{escape(title)}</p>"), lead_line
+
+
+def test_a_version_no_manifest_entry_describes_is_named_by_its_file(make_corpus: MakeCorpus) -> None:
+    """A stored page often starts with a byline or a section label (the groupchats story's India Today
+    and pulse24 copies: "Unnati Gusain", "What happened"): named by that first line, versions read as
+    people and headings. An unlisted seed is named by its file name, which whoever dropped it in chose,
+    with its first line still shown as its title on its card."""
+    folder = make_corpus(
+        {"a.txt": TEXT, "002_indiatoday.txt": "Unnati Gusain\n\nThe first claim is here.\n", "seeds.yml": "base: a\n"}
+    )
+    corpus = build_corpus(folder)
+    (unlisted,) = [v for v in corpus.versions if v.meta.file == "002_indiatoday.txt"]
+    assert (unlisted.meta.name, unlisted.meta.title) == ("indiatoday", "Unnati Gusain")
+    site = render_site(corpus).files
+    assert "Unnati Gusain" not in next(line for line in site["index.md"].splitlines() if "One story told" in line)
+    assert "**[indiatoday](" in site["index.md"] and "Unnati Gusain<br>" in site["index.md"]
 
 
 def test_a_base_chosen_from_the_texts_is_named_in_a_note(make_corpus: MakeCorpus) -> None:

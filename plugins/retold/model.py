@@ -70,6 +70,24 @@ class VersionMeta:
     date: str | None = None
     inferred: bool = False
 
+    @property
+    def name(self) -> str:
+        """What the pages call the version: its outlet; for a seed no manifest entry describes, its
+        file name, which whoever dropped the seed in chose (a first line taken as its title is often a
+        byline or a section label: "Unnati Gusain", "What happened"); else its title.
+
+        >>> VersionMeta("002-indiatoday", "002_indiatoday.txt", "Unnati Gusain", inferred=True).name
+        'indiatoday'
+        >>> VersionMeta("x", "reuters-rewrite.md", "Labs race ahead", inferred=True).name
+        'reuters rewrite'
+        """
+        if self.outlet:
+            return self.outlet
+        if not self.inferred:
+            return self.title
+        stem = self.file.rsplit(".", 1)[0]
+        return " ".join(re.sub(r"^\d+(?=[\W_])", "", stem).replace("_", " ").replace("-", " ").split()) or stem
+
 
 @dataclass(frozen=True)
 class Block:

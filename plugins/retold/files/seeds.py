@@ -235,8 +235,8 @@ def load_seeds(seeds_dir: Path, warnings: list[str], notes: list[str] | None = N
             used_ids.add(meta.id)
             if notes is not None:
                 notes.append(
-                    f"{path}: not listed in {manifest_path.name}; using id '{meta.id}' and title "
-                    f"'{meta.title}'. Add an entry to set its metadata."
+                    f"{path}: not listed in {manifest_path.name}; using id '{meta.id}', name '{meta.name}' (from "
+                    f"the file name) and title '{meta.title}'. Add an entry to set its metadata."
                 )
         elif not meta.title:
             meta = VersionMeta(**{**meta.__dict__, "title": infer_title(text)})

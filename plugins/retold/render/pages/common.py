@@ -80,7 +80,7 @@ class Pages:
                 self.renderings_of[r.version].append((g, r))
                 self.groups_of.setdefault(r.sentence, []).append(g)
         self._flags: dict[str, list[tuple[ClaimGroup, Flag]]] = {}
-        self.names = {v.id: v.meta.outlet or v.meta.title for v in corpus.versions}
+        self.names = {v.id: v.meta.name for v in corpus.versions}
         self.anchors = {s.id: s.anchor or f"s{s.index + 1}" for v in corpus.versions for s in v.sentences}
         self.strips = strips(corpus)
         self.strip_of = {g.id: k for k, (_, groups) in enumerate(self.strips) for g in groups}

@@ -134,7 +134,7 @@ bare links and related-news lists) and its prose into sentences. A **claim** is 
 one version words it; an editor's note or preamble is kept as front matter and shown apart.
 
 A **claim group** is one idea with its wording in every version that carries it. The base
-version, **{escape(base.meta.outlet or base.meta.title)}**, is the pivot: each of its sentences
+version, **{escape(base.meta.name)}**, is the pivot: each of its sentences
 anchors a group, and every sentence of another version joins the group of each base sentence
 that carries its claim. A summary sentence that condenses three base sentences therefore
 appears in three groups, and its page says so. Sentences that match nothing in the base are
