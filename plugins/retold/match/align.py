@@ -105,7 +105,7 @@ class Params:
 
     def blend(self, dice: T, smaller: T, cos: T) -> T:
         """The link score from term overlap, the smaller coverage and the embedding cosine."""
-        return self.w_dice * dice + self.w_cov * smaller + self.w_cos * cos  # type: ignore[operator,return-value]
+        return self.w_dice * dice + self.w_cov * smaller + self.w_cos * cos
 
 
 @dataclass(frozen=True)
